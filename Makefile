@@ -1,0 +1,120 @@
+# schaap - one non-recursive Makefile.
+#
+#   make            build build/schaap
+#   make run        the planner on the example team
+#   make check      build and run every test
+#   make sanitize   the tests under AddressSanitizer and UBSan
+#   make clean
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+DESTDIR ?=
+SAN     ?=
+
+ifeq ($(SAN),1)
+B        := build-san
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+else
+B        := build
+SANFLAGS :=
+endif
+
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
+BASE     := -std=gnu11 -O2 -g $(WARN) $(SANFLAGS) -MMD -MP -Iinclude
+# Evaluated when used, after tools/deps.sh has run.
+CURSES_CFLAGS = $(shell pkg-config --cflags ncursesw 2>/dev/null)
+CURSES_LIBS   = $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
+CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+INI_CFLAGS   := -I/usr/include/iniparser
+INI_LIBS     := -liniparser
+
+CORE_SRC := $(wildcard src/core/*.c)
+IO_SRC   := $(wildcard src/io/*.c)
+TUI_SRC  := $(wildcard src/tui/*.c)
+CLI_SRC  := $(wildcard src/cli/*.c)
+TEST_SRC := $(wildcard tests/test_*.c)
+
+CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
+IO_OBJ   := $(IO_SRC:%.c=$(B)/%.o) $(B)/gen/catalog_builtin.o
+TUI_OBJ  := $(TUI_SRC:%.c=$(B)/%.o)
+CLI_OBJ  := $(filter-out $(B)/src/cli/main.o,$(CLI_SRC:%.c=$(B)/%.o))
+TESTS    := $(TEST_SRC:tests/%.c=$(B)/tests/%)
+
+# The core must not see curses or iniparser: these headers stand first on
+# its include path and stop the build if anything there includes them.
+POISON   := curses.h ncurses.h ncursesw/curses.h ncursesw/ncurses.h term.h \
+	    iniparser.h dictionary.h iniparser/iniparser.h iniparser/dictionary.h
+POISON_H := $(POISON:%=$(B)/poison/%)
+
+.SECONDARY:
+.PHONY: all run check test sanitize clean deps install uninstall
+.DEFAULT_GOAL := all
+
+all: $(B)/schaap
+
+deps:
+	@CC="$(CC)" sh tools/deps.sh
+
+$(B)/poison/%:
+	@mkdir -p $(dir $@)
+	@printf '#error "the core (src/core) must not include curses or iniparser"\n' > $@
+
+$(B)/src/core/%.o: src/core/%.c $(POISON_H) | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE) -I$(B)/poison $(CFLAGS) -c $< -o $@
+
+$(B)/src/io/%.o: src/io/%.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE) $(INI_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(B)/src/tui/%.o: src/tui/%.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE) $(CURSES_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(B)/src/cli/%.o: src/cli/%.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE) $(CFLAGS) -c $< -o $@
+
+$(B)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -Wall -Wextra -Werror -o $@ $<
+
+$(B)/gen/catalog_builtin.c: config/catalog.ini $(B)/tools/embed
+	@mkdir -p $(dir $@)
+	$(B)/tools/embed catalog_builtin < config/catalog.ini > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/catalog_builtin.o: $(B)/gen/catalog_builtin.c
+	$(CC) $(BASE) -c $< -o $@
+
+$(B)/schaap: $(B)/src/cli/main.o $(CLI_OBJ) $(TUI_OBJ) $(IO_OBJ) $(CORE_OBJ)
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(INI_LIBS)
+
+$(B)/tests/%.o: tests/%.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE) -Itests $(CMOCKA_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(B)/tests/%: $(B)/tests/%.o $(B)/tests/support.o $(CLI_OBJ) $(IO_OBJ) $(CORE_OBJ)
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(INI_LIBS)
+
+run: $(B)/schaap
+	./$(B)/schaap config/example-team.ini
+
+# Every cmocka suite, then the golden command line tests. Each suite runs
+# even when an earlier one failed, so one report shows every failure.
+check test: $(TESTS) $(B)/schaap
+	@failed=0; \
+	for t in $(TESTS); do \
+		SCHAAP_TESTDATA=tests/data ./$$t || failed=1; \
+	done; \
+	SCHAAP=./$(B)/schaap sh tests/golden.sh || failed=1; \
+	if [ $$failed = 0 ]; then echo "make check: all suites passed"; \
+	else echo "make check: FAILED"; exit 1; fi
+
+sanitize:
+	$(MAKE) SAN=1 check
+
+clean:
+	rm -rf build build-san
+
+-include $(shell find build build-san -name '*.d' 2>/dev/null)

@@ -1,0 +1,107 @@
+/* plan.h - a team plan: people, their share of each slot, who leads, and
+ * what the team needs.
+ *
+ * All figures are integers so that a plan compares and round-trips
+ * exactly: FTE in hundredths (0.8 FTE = 80), shares in percent of the
+ * person's own time. Every edit goes through a plan_* function that
+ * validates it and leaves the plan unchanged when it refuses. */
+#ifndef SCHAAP_PLAN_H
+#define SCHAAP_PLAN_H
+
+#include <stdbool.h>
+
+#include "catalog.h"
+#include "error.h"
+
+#define FTE_DECIMALS 2
+#define FTE_UNIT 100      /* 1.0 FTE */
+#define FTE_MIN 5         /* 0.05 */
+#define FTE_MAX 150       /* 1.5 */
+#define NEED_UNSET (-1)   /* no [needs] entry: at least one holder */
+#define NEED_MAX 99999    /* 999.99 FTE */
+#define LOAD_DEFAULT 100
+#define MAX_LOAD_MAX 1000
+#define SHARE_MAX 100
+
+struct cell {
+	unsigned char share; /* 0 = not assigned, else 1..100 */
+	bool lead;
+};
+
+struct person {
+	char id[ID_MAX + 1];
+	char *name;
+	char *note; /* never NULL; "" when absent */
+	int fte;    /* hundredths */
+	bool external;
+	struct cell *cells; /* one per catalog slot */
+};
+
+struct plan {
+	const struct catalog *cat;
+	char *name;      /* team display name, never NULL */
+	int sheep_legs;  /* 0: the catalog's default */
+	int max_load;    /* 0: LOAD_DEFAULT */
+	int *need;       /* per slot, hundredths of FTE, or NEED_UNSET */
+	struct person **people;
+	int npeople;
+	int cap;
+	unsigned version; /* bumped when ids or row order change */
+};
+
+struct plan *plan_new(const struct catalog *cat);
+void plan_free(struct plan *p);
+
+/* The thresholds in force. */
+int plan_sheep_legs(const struct plan *p);
+int plan_max_load(const struct plan *p);
+
+/* Team fields. Text is checked with text_storable. */
+int plan_set_team_name(struct plan *p, const char *name, struct error *err);
+
+/* A new person with @id and @name, fte 1.0, no assignments, inserted at
+ * row @at (npeople to append). Returns the row or -1. */
+int plan_add_person(struct plan *p, const char *id, const char *name, int at,
+		    struct error *err);
+
+/* Row of the person with @id, or -1. */
+int plan_find_person(const struct plan *p, const char *id);
+
+/* An id derived from @name that no one in @p has yet ("anna", "anna-2"). */
+void plan_unique_id(const struct plan *p, const char *name, char out[ID_MAX + 1]);
+
+int plan_set_person_id(struct plan *p, int row, const char *id, struct error *err);
+int plan_set_person_name(struct plan *p, int row, const char *name, struct error *err);
+int plan_set_person_note(struct plan *p, int row, const char *note, struct error *err);
+int plan_set_person_fte(struct plan *p, int row, int fte, struct error *err);
+void plan_set_person_external(struct plan *p, int row, bool external);
+
+/* Set a cell: share 0 unassigns (and clears lead). */
+int plan_set_cell(struct plan *p, int row, int slot, int share, bool lead,
+		  struct error *err);
+
+/* Need of @slot in hundredths of FTE, or NEED_UNSET. */
+int plan_set_need(struct plan *p, int slot, int need, struct error *err);
+
+int plan_set_sheep_legs(struct plan *p, int legs, struct error *err);
+int plan_set_max_load(struct plan *p, int max_load, struct error *err);
+
+/* Take the person at @row out of the plan and hand it to the caller. */
+struct person *plan_take_person(struct plan *p, int row);
+
+/* Put @person (from plan_take_person or person_clone) back at row @at. */
+int plan_put_person(struct plan *p, struct person *person, int at);
+
+/* Move the person at @from to row @to. */
+void plan_move_person(struct plan *p, int from, int to);
+
+struct person *person_clone(const struct person *src, int nslots);
+void person_free(struct person *person);
+
+/* Sum of the person's shares, in percent. */
+int plan_person_load(const struct plan *p, int row);
+
+/* True when @a and @b hold the same team, people, cells and needs. */
+bool plan_equal(const struct plan *a, const struct plan *b);
+
+#endif

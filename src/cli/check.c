@@ -1,0 +1,270 @@
+/* check.c - `schaap check`: the analysis as text for people or TSV for
+ * scripts. Every string from a file passes through text_escape or
+ * text_fit, so no control character reaches the output. */
+#define _GNU_SOURCE
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "catalogfile.h"
+#include "teamfile.h"
+#include "text.h"
+
+#define WIDTH 80
+
+static const char *const sev_colour[SEV_COUNT] = { "\033[1;31m", "\033[33m", "\033[36m" };
+
+static void colour_on(FILE *out, bool colour, const char *code)
+{
+	if (colour)
+		fputs(code, out);
+}
+
+static void colour_off(FILE *out, bool colour)
+{
+	if (colour)
+		fputs("\033[0m", out);
+}
+
+/* The status of a slot in a few characters: symbol and word. */
+static const char *slot_status(const struct analysis *a, int s, enum severity *sev)
+{
+	enum finding_code worst = analysis_slot_worst(a, s);
+
+	*sev = SEV_COUNT;
+	if (a->slots[s].state == STATE_NOT_NEEDED)
+		return "- not needed";
+	if (worst == F_COUNT)
+		return "+ ok";
+	*sev = finding_severity(worst);
+	switch (worst) {
+	case F_UNCOVERED: return "X uncovered";
+	case F_EXTERNAL_ONLY: return "! external only";
+	case F_LEAD_CONFLICT: return "! lead conflict";
+	case F_NO_LEAD: return "! no lead";
+	case F_UNDERSTAFFED: return "! understaffed";
+	case F_OVERLAP: return "+ shared, led";
+	case F_SINGLE_POINT: return "~ one holder";
+	default: return "?";
+	}
+}
+
+/* Print @text (already escaped) wrapped at WIDTH, continuation lines
+ * indented by @indent; the first line starts at column @col. */
+static void wrap(FILE *out, const char *text, int col, int indent)
+{
+	const char *p = text;
+
+	while (*p) {
+		int room = WIDTH - col, used = 0, last_space = -1, i = 0;
+		size_t bytes = 0;
+
+		/* find how many bytes fit in room columns, breaking at a space */
+		while (p[i]) {
+			unsigned cp;
+			size_t k = text_decode(p + i, strlen(p + i), &cp);
+			char one[8];
+
+			if (k == 0)
+				k = 1;
+			memcpy(one, p + i, k);
+			one[k] = '\0';
+			if (used + text_width(one) > room)
+				break;
+			used += text_width(one);
+			if (p[i] == ' ')
+				last_space = i;
+			i += (int)k;
+		}
+		if (!p[i]) {
+			bytes = (size_t)i;
+		} else if (last_space > 0) {
+			bytes = (size_t)last_space;
+		} else {
+			bytes = (size_t)(i ? i : 1);
+		}
+		fprintf(out, "%.*s\n", (int)bytes, p);
+		p += bytes;
+		while (*p == ' ')
+			p++;
+		if (*p)
+			fprintf(out, "%*s", indent, "");
+		col = indent;
+	}
+}
+
+static void print_text(const struct analysis *a, const char *file, bool colour, FILE *out)
+{
+	const struct plan *p = a->plan;
+	const struct catalog *c = p->cat;
+	char buf[2048], esc[4096], name[128], num[32], need[32];
+	long total_fte = 0;
+	int i, s, sev;
+
+	for (i = 0; i < p->npeople; i++)
+		total_fte += p->people[i]->fte;
+	text_fit(p->name[0] ? p->name : "(unnamed team)", 50, false, name, sizeof name);
+	text_escape(file, esc, sizeof esc);
+	colour_on(out, colour, "\033[1m");
+	fprintf(out, "%s", name);
+	colour_off(out, colour);
+	fprintf(out, "  (%s)\n", esc);
+	text_format_decimal(total_fte, FTE_DECIMALS, num, sizeof num);
+	fprintf(out, "%d %s, %s FTE; %d error%s, %d warning%s, %d info\n\n", p->npeople,
+		p->npeople == 1 ? "person" : "people", num, a->count[SEV_ERROR],
+		a->count[SEV_ERROR] == 1 ? "" : "s", a->count[SEV_WARNING],
+		a->count[SEV_WARNING] == 1 ? "" : "s", a->count[SEV_INFO]);
+
+	fprintf(out, "%-13s %7s %8s %7s  %s\n", "SLOT", "HOLDERS", "STAFFED", "NEEDED", "STATUS");
+	for (s = 0; s < c->nslots; s++) {
+		const struct slot_result *r = &a->slots[s];
+		enum severity sv;
+		const char *status = slot_status(a, s, &sv);
+
+		if (s == 0 || s == c->nroles)
+			fprintf(out, "%s\n", s == 0 ? "roles" : "tasks");
+		analysis_format_staffed(r->staffed, num, sizeof num);
+		if (r->need == NEED_UNSET)
+			snprintf(need, sizeof need, "-");
+		else
+			text_format_decimal(r->need, FTE_DECIMALS, need, sizeof need);
+		fprintf(out, "  %-11s %7d %8s %7s  ", c->slots[s].id, r->holders, num, need);
+		if (sv != SEV_COUNT)
+			colour_on(out, colour, sev_colour[sv]);
+		fprintf(out, "%s", status);
+		if (sv != SEV_COUNT)
+			colour_off(out, colour);
+		fputc('\n', out);
+	}
+
+	if (p->npeople) {
+		fprintf(out, "\n%-24s %4s %5s  %s\n", "PERSON", "FTE", "LOAD", "LEGS");
+		for (i = 0; i < p->npeople; i++) {
+			const struct person *person = p->people[i];
+			const struct person_result *pr = &a->people[i];
+			size_t len = 0;
+			int l;
+
+			text_fit(person->name, 22, true, name, sizeof name);
+			text_format_decimal(person->fte, FTE_DECIMALS, num, sizeof num);
+			buf[0] = '\0';
+			for (l = 0; l < c->nlegs; l++)
+				if (pr->legs & (1u << l))
+					len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s",
+								len ? " " : "", c->legs[l].id);
+			fprintf(out, "%s%s %4s ", name, person->external ? " e" : "  ", num);
+			if (pr->over)
+				colour_on(out, colour, sev_colour[SEV_WARNING]);
+			fprintf(out, "%4d%%", pr->load);
+			if (pr->over)
+				colour_off(out, colour);
+			fprintf(out, "  %d", pr->nlegs);
+			if (pr->sheep) {
+				colour_on(out, colour, sev_colour[SEV_WARNING]);
+				fprintf(out, " SHEEP");
+				colour_off(out, colour);
+			}
+			fprintf(out, "%s%s\n", len ? " " : "", buf);
+		}
+	}
+
+	for (sev = 0; sev < SEV_COUNT; sev++) {
+		static const char *const heads[SEV_COUNT] = { "Errors", "Warnings", "Info" };
+
+		if (!a->count[sev])
+			continue;
+		fputc('\n', out);
+		colour_on(out, colour, sev_colour[sev]);
+		fprintf(out, "%s (%d)", heads[sev], a->count[sev]);
+		colour_off(out, colour);
+		fputc('\n', out);
+		for (i = 0; i < a->nfindings; i++) {
+			const struct finding *f = &a->findings[i];
+
+			if ((int)finding_severity(f->code) != sev)
+				continue;
+			finding_message(a, f, buf, sizeof buf);
+			text_escape(buf, esc, sizeof esc);
+			fprintf(out, "  %-18s ", finding_code_name(f->code));
+			wrap(out, esc, 21, 21);
+		}
+	}
+	if (a->nfindings == 0)
+		fprintf(out, "\nNo findings.\n");
+}
+
+static void print_tsv(const struct analysis *a, const char *file, FILE *out)
+{
+	char buf[2048], esc[4096], fesc[2048];
+	int i;
+
+	text_escape(file, fesc, sizeof fesc);
+	for (i = 0; i < a->nfindings; i++) {
+		const struct finding *f = &a->findings[i];
+
+		finding_message(a, f, buf, sizeof buf);
+		text_escape(buf, esc, sizeof esc);
+		fprintf(out, "%s\t%s\t%s\t%s\t%s\n", fesc, severity_name(finding_severity(f->code)),
+			finding_code_name(f->code), finding_subject_id(a, f), esc);
+	}
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int check_run(const struct catalog *cat, char **files, int nfiles,
+	      enum check_format format, bool colour, FILE *out, FILE *errout)
+{
+	struct analysis a;
+	char **sorted = malloc((size_t)(nfiles ? nfiles : 1) * sizeof *sorted);
+	int status = 0, i;
+
+	if (!sorted) {
+		fprintf(errout, "schaap: out of memory\n");
+		return 2;
+	}
+	memcpy(sorted, files, (size_t)nfiles * sizeof *sorted);
+	if (format == FORMAT_TSV)
+		qsort(sorted, (size_t)nfiles, sizeof *sorted, by_name);
+	analysis_init(&a);
+	for (i = 0; i < nfiles; i++) {
+		struct error err;
+		struct plan *p;
+
+		error_clear(&err);
+		p = teamfile_load(sorted[i], cat, &err);
+		if (!p) {
+			fflush(out);
+			error_print(&err, errout);
+			status = 2;
+			continue;
+		}
+		if (analysis_run(&a, p) < 0) {
+			fprintf(errout, "schaap: %s: out of memory\n", sorted[i]);
+			status = 2;
+			plan_free(p);
+			continue;
+		}
+		if (format == FORMAT_TSV)
+			print_tsv(&a, sorted[i], out);
+		else {
+			if (i > 0)
+				fprintf(out, "\n");
+			print_text(&a, sorted[i], colour, out);
+		}
+		if (status == 0 && (a.count[SEV_ERROR] || a.count[SEV_WARNING]))
+			status = 1;
+		plan_free(p);
+	}
+	analysis_release(&a);
+	free(sorted);
+	if (fflush(out) != 0 && status < 2) {
+		fprintf(errout, "schaap: cannot write the output\n");
+		status = 2;
+	}
+	return status;
+}

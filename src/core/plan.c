@@ -1,0 +1,353 @@
+/* plan.c - the team plan and its validated edits. */
+#include "plan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+struct plan *plan_new(const struct catalog *cat)
+{
+	struct plan *p = calloc(1, sizeof *p);
+	int i;
+
+	if (!p)
+		return NULL;
+	p->cat = cat;
+	p->name = strdup("");
+	p->need = malloc((size_t)(cat->nslots ? cat->nslots : 1) * sizeof *p->need);
+	if (!p->name || !p->need) {
+		plan_free(p);
+		return NULL;
+	}
+	for (i = 0; i < cat->nslots; i++)
+		p->need[i] = NEED_UNSET;
+	return p;
+}
+
+void person_free(struct person *person)
+{
+	if (!person)
+		return;
+	free(person->name);
+	free(person->note);
+	free(person->cells);
+	free(person);
+}
+
+void plan_free(struct plan *p)
+{
+	int i;
+
+	if (!p)
+		return;
+	for (i = 0; i < p->npeople; i++)
+		person_free(p->people[i]);
+	free(p->people);
+	free(p->need);
+	free(p->name);
+	free(p);
+}
+
+int plan_sheep_legs(const struct plan *p)
+{
+	return p->sheep_legs ? p->sheep_legs : p->cat->sheep_legs;
+}
+
+int plan_max_load(const struct plan *p)
+{
+	return p->max_load ? p->max_load : LOAD_DEFAULT;
+}
+
+/* Replace *@slot with a copy of @text after checking it can be stored. */
+static int set_text(char **slot, const char *text, const char *what, struct error *err)
+{
+	const char *why;
+	char *copy;
+
+	if (!text_storable(text, &why)) {
+		error_set(err, NULL, 0, "%s: %s", what, why);
+		return -1;
+	}
+	copy = strdup(text);
+	if (!copy) {
+		error_set(err, NULL, 0, "out of memory");
+		return -1;
+	}
+	free(*slot);
+	*slot = copy;
+	return 0;
+}
+
+int plan_set_team_name(struct plan *p, const char *name, struct error *err)
+{
+	return set_text(&p->name, name, "team name", err);
+}
+
+int plan_find_person(const struct plan *p, const char *id)
+{
+	int i;
+
+	for (i = 0; i < p->npeople; i++)
+		if (strcmp(p->people[i]->id, id) == 0)
+			return i;
+	return -1;
+}
+
+void plan_unique_id(const struct plan *p, const char *name, char out[ID_MAX + 1])
+{
+	char base[ID_MAX + 1];
+	size_t k = 0, i;
+	int n;
+
+	/* the first word-ish run of ASCII letters and digits, lowercased */
+	for (i = 0; name[i] && k < 16; i++) {
+		char c = name[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			base[k++] = c;
+		else if (k > 0 && (c == ' ' || c == '-') )
+			break;
+	}
+	if (k == 0) {
+		strcpy(base, "person");
+		k = strlen(base);
+	}
+	base[k] = '\0';
+	snprintf(out, ID_MAX + 1, "%s", base);
+	for (n = 2; plan_find_person(p, out) >= 0; n++)
+		snprintf(out, ID_MAX + 1, "%s-%d", base, n);
+}
+
+static int check_new_id(const struct plan *p, const char *id, struct error *err)
+{
+	if (!text_is_id(id)) {
+		error_set(err, NULL, 0, "'%s' is not a valid id (1 to 24 of a-z, 0-9, '-')", id);
+		return -1;
+	}
+	if (plan_find_person(p, id) >= 0) {
+		error_set(err, NULL, 0, "there is already a person with id '%s'", id);
+		return -1;
+	}
+	return 0;
+}
+
+static int grow(struct plan *p)
+{
+	struct person **grown;
+	int cap;
+
+	if (p->npeople < p->cap)
+		return 0;
+	cap = p->cap ? p->cap * 2 : 16;
+	grown = realloc(p->people, (size_t)cap * sizeof *grown);
+	if (!grown)
+		return -1;
+	p->people = grown;
+	p->cap = cap;
+	return 0;
+}
+
+int plan_put_person(struct plan *p, struct person *person, int at)
+{
+	if (grow(p) < 0)
+		return -1;
+	if (at < 0 || at > p->npeople)
+		at = p->npeople;
+	memmove(p->people + at + 1, p->people + at,
+		(size_t)(p->npeople - at) * sizeof *p->people);
+	p->people[at] = person;
+	p->npeople++;
+	p->version++;
+	return at;
+}
+
+int plan_add_person(struct plan *p, const char *id, const char *name, int at,
+		    struct error *err)
+{
+	struct person *person;
+	const char *why;
+	int row;
+
+	if (check_new_id(p, id, err) < 0)
+		return -1;
+	if (!text_storable(name, &why)) {
+		error_set(err, NULL, 0, "name: %s", why);
+		return -1;
+	}
+	person = calloc(1, sizeof *person);
+	if (!person)
+		goto oom;
+	strcpy(person->id, id);
+	person->fte = FTE_UNIT;
+	person->name = strdup(name);
+	person->note = strdup("");
+	person->cells = calloc((size_t)(p->cat->nslots ? p->cat->nslots : 1), sizeof *person->cells);
+	if (!person->name || !person->note || !person->cells)
+		goto oom;
+	row = plan_put_person(p, person, at);
+	if (row < 0)
+		goto oom;
+	return row;
+oom:
+	person_free(person);
+	error_set(err, NULL, 0, "out of memory");
+	return -1;
+}
+
+struct person *plan_take_person(struct plan *p, int row)
+{
+	struct person *person = p->people[row];
+
+	memmove(p->people + row, p->people + row + 1,
+		(size_t)(p->npeople - row - 1) * sizeof *p->people);
+	p->npeople--;
+	p->version++;
+	return person;
+}
+
+void plan_move_person(struct plan *p, int from, int to)
+{
+	struct person *person;
+
+	if (from == to || from < 0 || to < 0 || from >= p->npeople || to >= p->npeople)
+		return;
+	person = plan_take_person(p, from);
+	plan_put_person(p, person, to); /* cannot fail: the slot was just freed */
+}
+
+struct person *person_clone(const struct person *src, int nslots)
+{
+	struct person *c = calloc(1, sizeof *c);
+
+	if (!c)
+		return NULL;
+	*c = *src;
+	c->name = strdup(src->name);
+	c->note = strdup(src->note);
+	c->cells = malloc((size_t)(nslots ? nslots : 1) * sizeof *c->cells);
+	if (!c->name || !c->note || !c->cells) {
+		person_free(c);
+		return NULL;
+	}
+	memcpy(c->cells, src->cells, (size_t)nslots * sizeof *c->cells);
+	return c;
+}
+
+int plan_set_person_id(struct plan *p, int row, const char *id, struct error *err)
+{
+	if (strcmp(p->people[row]->id, id) == 0)
+		return 0;
+	if (check_new_id(p, id, err) < 0)
+		return -1;
+	strcpy(p->people[row]->id, id);
+	p->version++;
+	return 0;
+}
+
+int plan_set_person_name(struct plan *p, int row, const char *name, struct error *err)
+{
+	return set_text(&p->people[row]->name, name, "name", err);
+}
+
+int plan_set_person_note(struct plan *p, int row, const char *note, struct error *err)
+{
+	return set_text(&p->people[row]->note, note, "note", err);
+}
+
+int plan_set_person_fte(struct plan *p, int row, int fte, struct error *err)
+{
+	if (fte < FTE_MIN || fte > FTE_MAX) {
+		error_set(err, NULL, 0, "fte must be between 0.05 and 1.5");
+		return -1;
+	}
+	p->people[row]->fte = fte;
+	return 0;
+}
+
+void plan_set_person_external(struct plan *p, int row, bool external)
+{
+	p->people[row]->external = external;
+}
+
+int plan_set_cell(struct plan *p, int row, int slot, int share, bool lead,
+		  struct error *err)
+{
+	struct cell *c = &p->people[row]->cells[slot];
+
+	if (share < 0 || share > SHARE_MAX) {
+		error_set(err, NULL, 0, "a share is a percentage from 1 to 100");
+		return -1;
+	}
+	c->share = (unsigned char)share;
+	c->lead = share > 0 && lead;
+	return 0;
+}
+
+int plan_set_need(struct plan *p, int slot, int need, struct error *err)
+{
+	if (need != NEED_UNSET && (need < 0 || need > NEED_MAX)) {
+		error_set(err, NULL, 0, "a need is an FTE from 0 to 999.99");
+		return -1;
+	}
+	p->need[slot] = need;
+	return 0;
+}
+
+int plan_set_sheep_legs(struct plan *p, int legs, struct error *err)
+{
+	if (legs < 0 || legs > CATALOG_MAX_LEGS) {
+		error_set(err, NULL, 0, "sheep_legs must be between 1 and %d", CATALOG_MAX_LEGS);
+		return -1;
+	}
+	p->sheep_legs = legs;
+	return 0;
+}
+
+int plan_set_max_load(struct plan *p, int max_load, struct error *err)
+{
+	if (max_load < 0 || max_load > MAX_LOAD_MAX) {
+		error_set(err, NULL, 0, "max_load must be between 1 and %d percent", MAX_LOAD_MAX);
+		return -1;
+	}
+	p->max_load = max_load;
+	return 0;
+}
+
+int plan_person_load(const struct plan *p, int row)
+{
+	const struct cell *cells = p->people[row]->cells;
+	int i, load = 0;
+
+	for (i = 0; i < p->cat->nslots; i++)
+		load += cells[i].share;
+	return load;
+}
+
+bool plan_equal(const struct plan *a, const struct plan *b)
+{
+	int i, n = a->cat->nslots;
+
+	if (a->cat->nslots != b->cat->nslots || strcmp(a->name, b->name) != 0 ||
+	    a->sheep_legs != b->sheep_legs || a->max_load != b->max_load ||
+	    a->npeople != b->npeople)
+		return false;
+	if (n && memcmp(a->need, b->need, (size_t)n * sizeof *a->need) != 0)
+		return false;
+	for (i = 0; i < a->npeople; i++) {
+		const struct person *x = a->people[i], *y = b->people[i];
+		int s;
+
+		if (strcmp(x->id, y->id) || strcmp(x->name, y->name) ||
+		    strcmp(x->note, y->note) || x->fte != y->fte ||
+		    x->external != y->external)
+			return false;
+		for (s = 0; s < n; s++)
+			if (x->cells[s].share != y->cells[s].share ||
+			    x->cells[s].lead != y->cells[s].lead)
+				return false;
+	}
+	return true;
+}

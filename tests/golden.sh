@@ -1,0 +1,31 @@
+#!/bin/sh
+# golden.sh - run `schaap check` on the example files and compare with the
+# expected output kept beside them in tests/golden/. UPDATE=1 rewrites them.
+: "${SCHAAP:=./build/schaap}"
+dir=tests/golden
+pass=0 fail=0
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
+for team in config/*-team.ini tests/data/golden-*.ini; do
+	[ -f "$team" ] || continue
+	base=$(basename "$team" .ini)
+	for fmt in text tsv; do
+		exp="$dir/$base.$fmt"
+		NO_COLOR=1 "$SCHAAP" check --format "$fmt" "$team" >"$tmp/out" 2>"$tmp/err"
+		echo "exit $?" >>"$tmp/out"
+		cat "$tmp/err" >>"$tmp/out"
+		if [ -n "$UPDATE" ]; then
+			cp "$tmp/out" "$exp"
+		fi
+		if cmp -s "$tmp/out" "$exp"; then
+			pass=$((pass + 1))
+		else
+			fail=$((fail + 1))
+			echo "golden: $team ($fmt) differs from $exp:"
+			diff -u "$exp" "$tmp/out" | head -40
+		fi
+	done
+done
+echo "golden: $pass passed, $fail failed"
+[ "$fail" = 0 ]
