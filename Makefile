@@ -11,11 +11,13 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 SAN     ?=
 
+BUILD   ?= build
+
 ifeq ($(SAN),1)
-B        := build-san
+B        := $(BUILD)-san
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 else
-B        := build
+B        := $(BUILD)
 SANFLAGS :=
 endif
 
@@ -98,16 +100,16 @@ $(B)/tests/%: $(B)/tests/%.o $(B)/tests/support.o $(CLI_OBJ) $(IO_OBJ) $(CORE_OB
 	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(INI_LIBS)
 
 run: $(B)/schaap
-	./$(B)/schaap config/example-team.ini
+	$(B)/schaap config/example-team.ini
 
 # Every cmocka suite, then the golden command line tests. Each suite runs
 # even when an earlier one failed, so one report shows every failure.
 check test: $(TESTS) $(B)/schaap
 	@failed=0; \
 	for t in $(TESTS); do \
-		SCHAAP_TESTDATA=tests/data ./$$t || failed=1; \
+		SCHAAP_TESTDATA=tests/data $$t || failed=1; \
 	done; \
-	SCHAAP=./$(B)/schaap sh tests/golden.sh || failed=1; \
+	SCHAAP=$(B)/schaap sh tests/golden.sh || failed=1; \
 	if [ $$failed = 0 ]; then echo "make check: all suites passed"; \
 	else echo "make check: FAILED"; exit 1; fi
 
@@ -117,4 +119,4 @@ sanitize:
 clean:
 	rm -rf build build-san
 
--include $(shell find build build-san -name '*.d' 2>/dev/null)
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -16,7 +16,7 @@ static char dir[256];
 
 static void cleanup(void)
 {
-	char cmd[300];
+	char cmd[700];
 
 	catalog_free(catalog);
 	if (dir[0]) {
