@@ -1,0 +1,618 @@
+/* draw.c - paint the planner: title, grid with fixed header and name
+ * column, per-slot summary, detail lines, findings, hint bar; and the help,
+ * profile and "too small" screens. Every string goes through put_text,
+ * which escapes control characters and measures with wcwidth. */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+#include "ui.h"
+
+#define LOAD_W 6
+#define LEGS_W 3
+
+static const short role_colours[ROLE_COUNT][2] = {
+	[ROLE_NORMAL] = { -1, -1 },
+	[ROLE_TITLE] = { COLOR_BLACK, COLOR_CYAN },
+	[ROLE_HEADER] = { COLOR_CYAN, -1 },
+	[ROLE_ROLES] = { COLOR_MAGENTA, -1 },
+	[ROLE_TASKS] = { COLOR_BLUE, -1 },
+	[ROLE_CURSOR] = { COLOR_BLACK, COLOR_YELLOW },
+	[ROLE_ERROR] = { COLOR_RED, -1 },
+	[ROLE_WARNING] = { COLOR_YELLOW, -1 },
+	[ROLE_INFO] = { COLOR_CYAN, -1 },
+	[ROLE_OK] = { COLOR_GREEN, -1 },
+	[ROLE_MUTED] = { -1, -1 },
+	[ROLE_HINT] = { COLOR_BLACK, COLOR_WHITE },
+	[ROLE_SELECT] = { COLOR_BLACK, COLOR_CYAN },
+};
+
+/* What each role looks like without colour: status stays readable from
+ * its symbol, emphasis from attributes. */
+static const attr_t role_mono[ROLE_COUNT] = {
+	[ROLE_NORMAL] = A_NORMAL, [ROLE_TITLE] = A_REVERSE, [ROLE_HEADER] = A_BOLD,
+	[ROLE_ROLES] = A_BOLD, [ROLE_TASKS] = A_BOLD, [ROLE_CURSOR] = A_REVERSE,
+	[ROLE_ERROR] = A_BOLD, [ROLE_WARNING] = A_BOLD, [ROLE_INFO] = A_NORMAL,
+	[ROLE_OK] = A_NORMAL, [ROLE_MUTED] = A_DIM, [ROLE_HINT] = A_REVERSE,
+	[ROLE_SELECT] = A_REVERSE,
+};
+
+void colours_init(struct ui *ui)
+{
+	int r;
+
+	if (!ui->colour)
+		return;
+	start_color();
+	use_default_colors();
+	for (r = 1; r < ROLE_COUNT; r++)
+		init_pair((short)r, role_colours[r][0], role_colours[r][1]);
+}
+
+attr_t role_attr(const struct ui *ui, enum role r)
+{
+	if (!ui->colour)
+		return role_mono[r];
+	if (r == ROLE_MUTED)
+		return A_DIM;
+	return COLOR_PAIR(r) | (r == ROLE_ERROR || r == ROLE_TITLE ? A_BOLD : 0);
+}
+
+void put_text(int y, int x, int w, const char *s, attr_t attr, bool pad)
+{
+	char buf[2048];
+
+	if (y < 0 || x < 0 || y >= LINES || x >= COLS || w <= 0)
+		return;
+	if (w > COLS - x)
+		w = COLS - x;
+	text_fit(s, w, pad, buf, sizeof buf);
+	attron(attr);
+	mvaddstr(y, x, buf);
+	attroff(attr);
+}
+
+void ui_layout(struct ui *ui)
+{
+	int avail;
+
+	ui->rows = LINES;
+	ui->cols = COLS;
+	ui->too_small = ui->rows < MIN_ROWS || ui->cols < MIN_COLS;
+	ui->name_w = ui->cols / 5;
+	if (ui->name_w < 12)
+		ui->name_w = 12;
+	if (ui->name_w > 26)
+		ui->name_w = 26;
+	ui->left_w = ui->name_w + 1 + LOAD_W + 1 + LEGS_W + 1;
+	ui->cell_w = 5;
+	ui->head_y = 1;
+	ui->grid_y = 3;
+	avail = ui->rows - 10;
+	ui->find_h = avail / 3;
+	if (ui->find_h < 2)
+		ui->find_h = 2;
+	if (ui->find_h > 8)
+		ui->find_h = 8;
+	ui->grid_h = avail - ui->find_h;
+	if (ui->grid_h < 1)
+		ui->grid_h = 1;
+	ui->sum_y = ui->grid_y + ui->grid_h;
+	ui->detail_y = ui->sum_y + 3;
+	ui->find_y = ui->detail_y + 2;
+	ui->hint_y = ui->rows - 1;
+}
+
+/* Screen column of slot @s, or -1 when it is not on screen. */
+static int slot_x(const struct ui *ui, int s)
+{
+	int x = ui->left_w, k;
+
+	if (s < ui->left)
+		return -1;
+	for (k = ui->left; k <= s; k++) {
+		if (k == ui->cat->nroles && k > ui->left)
+			x++; /* the line between roles and tasks */
+		if (k == s)
+			break;
+		x += ui->cell_w;
+	}
+	return x + ui->cell_w <= ui->cols ? x : -1;
+}
+
+void ui_scroll_into_view(struct ui *ui)
+{
+	int n = ui->plan->npeople;
+
+	if (ui->row >= n)
+		ui->row = n - 1;
+	if (ui->row < 0)
+		ui->row = 0;
+	if (ui->row < ui->top)
+		ui->top = ui->row;
+	if (ui->row >= ui->top + ui->grid_h)
+		ui->top = ui->row - ui->grid_h + 1;
+	if (ui->top > 0 && ui->top + ui->grid_h > n)
+		ui->top = n - ui->grid_h > 0 ? n - ui->grid_h : 0;
+	if (ui->slot < ui->left)
+		ui->left = ui->slot;
+	while (ui->left < ui->slot && slot_x(ui, ui->slot) < 0)
+		ui->left++;
+	if (ui->sel >= ui->an.nfindings)
+		ui->sel = ui->an.nfindings - 1;
+	if (ui->sel < 0)
+		ui->sel = 0;
+	if (ui->sel < ui->sel_top)
+		ui->sel_top = ui->sel;
+	if (ui->sel >= ui->sel_top + ui->find_h)
+		ui->sel_top = ui->sel - ui->find_h + 1;
+}
+
+bool ui_hit_cell(const struct ui *ui, int y, int x, int *row, int *slot)
+{
+	int s, sx;
+
+	if (y < ui->grid_y || y >= ui->grid_y + ui->grid_h)
+		return false;
+	*row = ui->top + (y - ui->grid_y);
+	if (*row >= ui->plan->npeople)
+		return false;
+	*slot = -1;
+	for (s = ui->left; s < ui->cat->nslots; s++) {
+		sx = slot_x(ui, s);
+		if (sx < 0)
+			break;
+		if (x >= sx && x < sx + ui->cell_w)
+			*slot = s;
+	}
+	if (*slot < 0)
+		*slot = ui->slot; /* a click on the name keeps the column */
+	return true;
+}
+
+static enum role state_role(enum slot_state st)
+{
+	switch (st) {
+	case STATE_UNCOVERED: return ROLE_ERROR;
+	case STATE_WARNING: return ROLE_WARNING;
+	case STATE_THIN: return ROLE_INFO;
+	case STATE_OK: return ROLE_OK;
+	default: return ROLE_MUTED;
+	}
+}
+
+static char state_symbol(enum slot_state st)
+{
+	static const char sym[] = { 'X', '!', '~', '+', '-' };
+
+	return sym[st];
+}
+
+static const char sev_symbol[SEV_COUNT] = { 'X', '!', 'i' };
+static const enum role sev_role[SEV_COUNT] = { ROLE_ERROR, ROLE_WARNING, ROLE_INFO };
+
+/* FTE in 1/10000 units into at most 4 columns. */
+static void fte4(long v, char *buf, size_t n)
+{
+	double f = (double)v / 10000.0;
+
+	if (f < 9.995)
+		snprintf(buf, n, "%.2f", f);
+	else if (f < 99.95)
+		snprintf(buf, n, "%.1f", f);
+	else
+		snprintf(buf, n, "%.0f", f);
+}
+
+static void draw_title(struct ui *ui)
+{
+	const struct analysis *a = &ui->an;
+	char left[1024], right[128];
+	int rw;
+
+	snprintf(left, sizeof left, " schaap  %s%s%s%s", ui->plan->name[0] ? ui->plan->name : "(unnamed team)",
+		 "  \u2014  ", ui->path ? ui->path : "(untitled)", undo_dirty(&ui->undo) ? " [modified]" : "");
+	snprintf(right, sizeof right, "%d error%s  %d warning%s  %d info ", a->count[SEV_ERROR],
+		 a->count[SEV_ERROR] == 1 ? "" : "s", a->count[SEV_WARNING],
+		 a->count[SEV_WARNING] == 1 ? "" : "s", a->count[SEV_INFO]);
+	rw = text_width(right);
+	if (rw >= ui->cols / 2)
+		rw = 0;
+	put_text(0, 0, ui->cols - rw, left, role_attr(ui, ROLE_TITLE), true);
+	if (rw)
+		put_text(0, ui->cols - rw, rw, right, role_attr(ui, ROLE_TITLE), false);
+}
+
+static void draw_headers(struct ui *ui)
+{
+	const struct catalog *c = ui->cat;
+	int s, x, y = ui->head_y;
+	char buf[64];
+	long fte = 0;
+	int i;
+
+	for (i = 0; i < ui->plan->npeople; i++)
+		fte += ui->plan->people[i]->fte;
+	text_format_decimal(fte, FTE_DECIMALS, buf, sizeof buf);
+	{
+		char who[96];
+
+		snprintf(who, sizeof who, "%d %s, %s FTE", ui->plan->npeople,
+			 ui->plan->npeople == 1 ? "person" : "people", buf);
+		put_text(y, 0, ui->left_w - 1, who, role_attr(ui, ROLE_MUTED), true);
+	}
+	put_text(y + 1, 0, ui->name_w, "Person", role_attr(ui, ROLE_HEADER), true);
+	put_text(y + 1, ui->name_w + 1, LOAD_W, "  Load", role_attr(ui, ROLE_HEADER), true);
+	put_text(y + 1, ui->name_w + 2 + LOAD_W, LEGS_W, "Leg", role_attr(ui, ROLE_HEADER), true);
+	for (s = ui->left; s < c->nslots; s++) {
+		bool role = s < c->nroles;
+		attr_t at;
+
+		x = slot_x(ui, s);
+		if (x < 0)
+			break;
+		at = role_attr(ui, role ? ROLE_ROLES : ROLE_TASKS);
+		if (s == ui->left || s == c->nroles)
+			put_text(y, x, ui->cols - x, role ? "Roles" : "Tasks", at | A_BOLD, false);
+		if (s == c->nroles && s > ui->left) {
+			mvaddstr(y, x - 1, "\u2502");
+			mvaddstr(y + 1, x - 1, "\u2502");
+		}
+		put_text(y + 1, x, ui->cell_w - 1, c->slots[s].abbrev,
+			 s == ui->slot ? role_attr(ui, ROLE_CURSOR) : at, true);
+	}
+}
+
+static void draw_person(struct ui *ui, int row, int y)
+{
+	const struct person *p = ui->plan->people[row];
+	const struct person_result *pr = &ui->an.people[row];
+	const struct catalog *c = ui->cat;
+	char buf[64];
+	int s, x;
+	bool current = row == ui->row;
+
+	put_text(y, 0, ui->name_w - 2, p->name, current ? A_BOLD : A_NORMAL, true);
+	put_text(y, ui->name_w - 2, 2, p->external ? " e" : "  ", role_attr(ui, ROLE_MUTED), true);
+	snprintf(buf, sizeof buf, "%4d%%%c", pr->load, pr->over ? '!' : ' ');
+	put_text(y, ui->name_w + 1, LOAD_W, buf, pr->over ? role_attr(ui, ROLE_WARNING) : A_NORMAL, true);
+	snprintf(buf, sizeof buf, "%2d%c", pr->nlegs, pr->sheep ? 'S' : ' ');
+	put_text(y, ui->name_w + 2 + LOAD_W, LEGS_W, buf,
+		 pr->sheep ? role_attr(ui, ROLE_WARNING) | A_BOLD : A_NORMAL, true);
+	mvaddstr(y, ui->left_w - 1, "\u2502");
+	for (s = ui->left; s < c->nslots; s++) {
+		const struct cell *cell = &p->cells[s];
+		attr_t at = A_NORMAL;
+
+		x = slot_x(ui, s);
+		if (x < 0)
+			break;
+		if (s == c->nroles && s > ui->left)
+			mvaddstr(y, x - 1, "\u2502");
+		if (cell->share)
+			snprintf(buf, sizeof buf, "%3d%c", cell->share, cell->lead ? '*' : ' ');
+		else
+			snprintf(buf, sizeof buf, "  \u00b7 ");
+		if (cell->lead)
+			at |= A_BOLD;
+		if (!cell->share)
+			at |= role_attr(ui, ROLE_MUTED);
+		if (current && s == ui->slot && ui->focus == FOCUS_GRID)
+			at = role_attr(ui, ROLE_CURSOR) | (cell->lead ? A_BOLD : 0);
+		put_text(y, x, ui->cell_w - 1, buf, at, true);
+	}
+}
+
+static void draw_grid(struct ui *ui)
+{
+	int i, y;
+
+	for (y = ui->grid_y; y < ui->grid_y + ui->grid_h; y++) {
+		move(y, 0);
+		clrtoeol();
+	}
+	if (ui->plan->npeople == 0) {
+		put_text(ui->grid_y, 1, ui->cols - 2, "No people yet: press a to add one.",
+			 role_attr(ui, ROLE_MUTED), false);
+		return;
+	}
+	for (i = 0; i < ui->grid_h && ui->top + i < ui->plan->npeople; i++)
+		draw_person(ui, ui->top + i, ui->grid_y + i);
+}
+
+static void draw_summary(struct ui *ui)
+{
+	const struct catalog *c = ui->cat;
+	static const char *const labels[3] = { "holders, status", "staffed FTE", "needed FTE" };
+	char buf[32];
+	int s, x, k;
+
+	for (k = 0; k < 3; k++) {
+		move(ui->sum_y + k, 0);
+		clrtoeol();
+		put_text(ui->sum_y + k, 0, ui->left_w - 1, labels[k], role_attr(ui, ROLE_HEADER), true);
+		mvaddstr(ui->sum_y + k, ui->left_w - 1, "\u2502");
+	}
+	for (s = ui->left; s < c->nslots; s++) {
+		const struct slot_result *r = &ui->an.slots[s];
+
+		x = slot_x(ui, s);
+		if (x < 0)
+			break;
+		if (s == c->nroles && s > ui->left)
+			for (k = 0; k < 3; k++)
+				mvaddstr(ui->sum_y + k, x - 1, "\u2502");
+		snprintf(buf, sizeof buf, "%2d %c", r->holders, state_symbol(r->state));
+		put_text(ui->sum_y, x, ui->cell_w - 1, buf, role_attr(ui, state_role(r->state)), true);
+		fte4(r->staffed, buf, sizeof buf);
+		put_text(ui->sum_y + 1, x, ui->cell_w - 1, buf, A_NORMAL, true);
+		if (r->need == NEED_UNSET)
+			snprintf(buf, sizeof buf, "   -");
+		else
+			fte4((long)r->need * 100, buf, sizeof buf);
+		put_text(ui->sum_y + 2, x, ui->cell_w - 1, buf,
+			 r->need == NEED_UNSET ? role_attr(ui, ROLE_MUTED) : A_NORMAL, true);
+	}
+}
+
+static void draw_detail(struct ui *ui)
+{
+	const struct catalog *c = ui->cat;
+	const struct slot *sl = &c->slots[ui->slot];
+	const struct slot_result *r = &ui->an.slots[ui->slot];
+	char buf[2048], need[48], staffed[32], legs[256];
+	size_t len;
+	int l;
+
+	move(ui->detail_y, 0);
+	clrtoeol();
+	move(ui->detail_y + 1, 0);
+	clrtoeol();
+	analysis_format_staffed(r->staffed, staffed, sizeof staffed);
+	if (r->need == NEED_UNSET)
+		snprintf(need, sizeof need, "need: 1 holder");
+	else if (r->need == 0)
+		snprintf(need, sizeof need, "not needed");
+	else {
+		char n[24];
+
+		text_format_decimal(r->need, FTE_DECIMALS, n, sizeof n);
+		snprintf(need, sizeof need, "need %s FTE", n);
+	}
+	snprintf(buf, sizeof buf, "%c %s: %s (%s) \u2014 %s \u00b7 %d holder%s, %s FTE \u00b7 %s",
+		 state_symbol(r->state), sl->id, sl->label, sl->dutch, sl->summary,
+		 r->holders, r->holders == 1 ? "" : "s", staffed, need);
+	put_text(ui->detail_y, 0, ui->cols, buf, role_attr(ui, state_role(r->state)), true);
+
+	if (ui->plan->npeople == 0)
+		return;
+	{
+		const struct person *p = ui->plan->people[ui->row];
+		const struct person_result *pr = &ui->an.people[ui->row];
+		const struct cell *cell = &p->cells[ui->slot];
+		char fte[24], over[48], here[64];
+
+		legs[0] = '\0';
+		for (l = 0, len = 0; l < c->nlegs; l++)
+			if (pr->legs & (1u << l))
+				len += (size_t)snprintf(legs + len, sizeof legs - len, "%s%s",
+							len ? " " : "", c->legs[l].id);
+		text_format_decimal(p->fte, FTE_DECIMALS, fte, sizeof fte);
+		if (pr->over)
+			snprintf(over, sizeof over, " (%d over)", pr->load - plan_max_load(ui->plan));
+		else
+			over[0] = '\0';
+		if (cell->share)
+			snprintf(here, sizeof here, "%s: %d%%%s", sl->id, cell->share,
+				 cell->lead ? " lead" : "");
+		else
+			snprintf(here, sizeof here, "%s: -", sl->id);
+		snprintf(buf, sizeof buf, "%s [%s] \u00b7 %s FTE%s \u00b7 %s \u00b7 load %d%%%s \u00b7 %d leg%s%s%s%s \u00b7 %s%s%s",
+			 p->name, p->id, fte, p->external ? " external" : "", here, pr->load, over,
+			 pr->nlegs, pr->nlegs == 1 ? "" : "s", pr->nlegs ? ": " : "", legs,
+			 pr->sheep ? " SHEEP" : "", p->note[0] ? "note: " : "", p->note,
+			 p->note[0] ? "" : "no note");
+		put_text(ui->detail_y + 1, 0, ui->cols, buf,
+			 pr->sheep || pr->over ? role_attr(ui, ROLE_WARNING) : A_NORMAL, true);
+	}
+}
+
+static void draw_findings(struct ui *ui)
+{
+	const struct analysis *a = &ui->an;
+	char buf[1024], line[1100];
+	int i, y;
+
+	snprintf(buf, sizeof buf, "Findings: %d error%s, %d warning%s, %d info%s",
+		 a->count[SEV_ERROR], a->count[SEV_ERROR] == 1 ? "" : "s",
+		 a->count[SEV_WARNING], a->count[SEV_WARNING] == 1 ? "" : "s",
+		 a->count[SEV_INFO],
+		 ui->focus == FOCUS_FINDINGS ? "  (Enter: go to it, Tab: back to the grid)"
+					     : "  (Tab: browse)");
+	put_text(ui->find_y, 0, ui->cols, buf, role_attr(ui, ROLE_HEADER) | A_BOLD, true);
+	for (i = 0; i < ui->find_h; i++) {
+		int k = ui->sel_top + i;
+		enum severity sev;
+
+		y = ui->find_y + 1 + i;
+		move(y, 0);
+		clrtoeol();
+		if (k >= a->nfindings) {
+			if (k == 0)
+				put_text(y, 2, ui->cols - 2, "No findings: every slot is covered and nobody is overloaded.",
+					 role_attr(ui, ROLE_OK), false);
+			continue;
+		}
+		sev = finding_severity(a->findings[k].code);
+		finding_message(a, &a->findings[k], buf, sizeof buf);
+		snprintf(line, sizeof line, "%c %-17s %s", sev_symbol[sev],
+			 finding_code_name(a->findings[k].code), buf);
+		put_text(y, 0, ui->cols, line,
+			 ui->focus == FOCUS_FINDINGS && k == ui->sel ? role_attr(ui, ROLE_SELECT)
+								     : role_attr(ui, sev_role[sev]),
+			 true);
+	}
+}
+
+static void draw_hints(struct ui *ui)
+{
+	char buf[512];
+	size_t len = 0;
+	int i;
+
+	if (ui->message[0]) {
+		put_text(ui->hint_y, 0, ui->cols, ui->message,
+			 ui->message_error ? role_attr(ui, ROLE_ERROR) | A_REVERSE : role_attr(ui, ROLE_HINT),
+			 true);
+		return;
+	}
+	/* help and quit first, so they survive a narrow screen */
+	for (int pass = 0; pass < 2; pass++)
+		for (i = 0; i < nactions && len < sizeof buf; i++) {
+			bool first = actions[i].id == ACT_HELP || actions[i].id == ACT_QUIT;
+
+			if (actions[i].hint && first == (pass == 0))
+				len += (size_t)snprintf(buf + len, sizeof buf - len, " %s %s ",
+							key_label(actions[i].keys[0]), actions[i].hint);
+		}
+	put_text(ui->hint_y, 0, ui->cols, buf, role_attr(ui, ROLE_HINT), true);
+}
+
+/* Wrap @text into lines of @w columns starting at row *@y. */
+static void wrap_text(int *y, int x, int w, int max_y, const char *text, attr_t at)
+{
+	const char *p = text;
+
+	while (*p && *y < max_y) {
+		char line[1024];
+		int n = 0, last_space = -1, cols = 0;
+
+		while (p[n]) {
+			unsigned cp;
+			size_t k = text_decode(p + n, strlen(p + n), &cp);
+			char one[8];
+
+			if (k == 0)
+				k = 1;
+			snprintf(one, sizeof one, "%.*s", (int)k, p + n);
+			if (cols + text_width(one) > w)
+				break;
+			if (p[n] == ' ')
+				last_space = n;
+			n += (int)k;
+			cols += text_width(one);
+		}
+		if (n == 0)
+			break;
+		if (p[n] && last_space > 0)
+			n = last_space;
+		snprintf(line, sizeof line, "%.*s", n, p);
+		put_text((*y)++, x, w, line, at, false);
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+static void draw_too_small(struct ui *ui)
+{
+	char buf[96];
+
+	erase();
+	snprintf(buf, sizeof buf, "Terminal too small: %dx%d, schaap needs %dx%d. Resize or press q.",
+		 ui->cols, ui->rows, MIN_COLS, MIN_ROWS);
+	{
+		int y = 0;
+
+		wrap_text(&y, 0, ui->cols, ui->rows, buf, A_BOLD);
+	}
+}
+
+void ui_draw(struct ui *ui)
+{
+	if (ui->too_small) {
+		draw_too_small(ui);
+		refresh();
+		return;
+	}
+	ui_scroll_into_view(ui);
+	draw_title(ui);
+	move(ui->head_y, 0);
+	clrtoeol();
+	move(ui->head_y + 1, 0);
+	clrtoeol();
+	draw_headers(ui);
+	draw_grid(ui);
+	draw_summary(ui);
+	draw_detail(ui);
+	draw_findings(ui);
+	draw_hints(ui);
+	refresh();
+}
+
+void draw_help(struct ui *ui, int first)
+{
+	char buf[512];
+	int i, y = 2, k;
+
+	erase();
+	put_text(0, 0, ui->cols, " schaap \u2014 keys (Up/Down scroll, any other key closes)",
+		 role_attr(ui, ROLE_TITLE), true);
+	for (i = first; i < nactions && y < ui->rows - 6; i++, y++) {
+		size_t len = 0;
+
+		buf[0] = '\0';
+		for (k = 0; k < 4 && actions[i].keys[k]; k++)
+			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", k ? ", " : "",
+						key_label(actions[i].keys[k]));
+		put_text(y, 2, 22, buf, A_BOLD, true);
+		put_text(y, 25, ui->cols - 25, actions[i].help, A_NORMAL, false);
+	}
+	y = ui->rows - 5;
+	put_text(y++, 2, ui->cols - 4, "Cells: 50 = share of the person's time in percent, * = lead, \u00b7 = not assigned.",
+		 role_attr(ui, ROLE_MUTED), false);
+	put_text(y++, 2, ui->cols - 4, "Status: X uncovered, ! warning, ~ one holder, + fine, - not needed.",
+		 role_attr(ui, ROLE_MUTED), false);
+	put_text(y++, 2, ui->cols - 4, "People: load in percent (! over the limit), legs held (S = five-legged sheep), e = external.",
+		 role_attr(ui, ROLE_MUTED), false);
+	put_text(y++, 2, ui->cols - 4, "Findings: X error, ! warning, i info. See schaap(1) and schaap-team(5).",
+		 role_attr(ui, ROLE_MUTED), false);
+	refresh();
+}
+
+void draw_profile(struct ui *ui)
+{
+	const struct catalog *c = ui->cat;
+	const struct slot *sl = &c->slots[ui->slot];
+	char buf[2048];
+	size_t len = 0;
+	int y = 2, i, l;
+
+	erase();
+	snprintf(buf, sizeof buf, " %s \u2014 %s (%s)", sl->id, sl->label, sl->dutch);
+	put_text(0, 0, ui->cols, buf, role_attr(ui, ROLE_TITLE), true);
+	put_text(y++, 2, ui->cols - 4, sl->kind == SLOT_ROLE ? "Role" : "Task", A_BOLD, false);
+	wrap_text(&y, 2, ui->cols - 4, ui->rows - 2, sl->summary, A_NORMAL);
+	y++;
+	put_text(y++, 2, ui->cols - 4, "Profile", A_BOLD, false);
+	wrap_text(&y, 2, ui->cols - 4, ui->rows - 2, sl->profile, A_NORMAL);
+	y++;
+	buf[0] = '\0';
+	for (l = 0; l < c->nlegs; l++)
+		if (sl->legs & (1u << l))
+			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len ? ", " : "Legs: ",
+						c->legs[l].id);
+	put_text(y++, 2, ui->cols - 4, len ? buf : "Legs: none", A_NORMAL, false);
+	for (i = 0; i < c->npairs; i++) {
+		const struct pair *pr = &c->pairs[i];
+
+		if (pr->a != ui->slot && pr->b != ui->slot)
+			continue;
+		snprintf(buf, sizeof buf, "Combines %s with %s", pr->poor ? "poorly" : "well",
+			 c->slots[pr->a == ui->slot ? pr->b : pr->a].id);
+		put_text(y++, 2, ui->cols - 4, buf, role_attr(ui, pr->poor ? ROLE_WARNING : ROLE_OK), false);
+	}
+	put_text(ui->rows - 1, 0, ui->cols, " any key closes", role_attr(ui, ROLE_HINT), true);
+	refresh();
+}

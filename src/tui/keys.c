@@ -1,0 +1,103 @@
+/* keys.c - the one table of actions: it drives the dispatcher, the help
+ * screen, the hint bar and (through --list-keys) the man page. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+const struct action actions[] = {
+	{ ACT_LEFT, "left", { KEY_LEFT, 'h' }, "move one slot left", NULL },
+	{ ACT_RIGHT, "right", { KEY_RIGHT, 'l' }, "move one slot right", NULL },
+	{ ACT_UP, "up", { KEY_UP, 'k' }, "move one person up (or one finding)", NULL },
+	{ ACT_DOWN, "down", { KEY_DOWN, 'j' }, "move one person down (or one finding)", NULL },
+	{ ACT_PAGE_UP, "page-up", { KEY_PPAGE }, "move one screen up", NULL },
+	{ ACT_PAGE_DOWN, "page-down", { KEY_NPAGE }, "move one screen down", NULL },
+	{ ACT_FIRST_SLOT, "first-slot", { KEY_HOME, '^' }, "go to the first slot", NULL },
+	{ ACT_LAST_SLOT, "last-slot", { KEY_END, '$' }, "go to the last slot", NULL },
+	{ ACT_FIRST_PERSON, "first-person", { 'g' }, "go to the first person", NULL },
+	{ ACT_LAST_PERSON, "last-person", { 'G' }, "go to the last person", NULL },
+	{ ACT_TOGGLE, "assign", { ' ' }, "assign the cell (10%) or unassign it", "assign" },
+	{ ACT_MORE, "share-up", { '+', '=' }, "raise the share by 5 points", "share" },
+	{ ACT_LESS, "share-down", { '-' }, "lower the share by 5 points (at least 1)", NULL },
+	{ ACT_SHARE, "share", { KEY_DIGIT, '%', '\n', KEY_ENTER }, "type the share; a digit starts it (0 unassigns)", NULL },
+	{ ACT_LEAD, "lead", { 'L' }, "mark or unmark the person as the slot's lead", "lead" },
+	{ ACT_ADD, "add", { 'a' }, "add a person below the cursor", "add" },
+	{ ACT_RENAME, "rename", { 'r' }, "rename the person", NULL },
+	{ ACT_DELETE, "delete", { 'D', KEY_DC }, "delete the person (asks first)", NULL },
+	{ ACT_FTE, "fte", { 'f' }, "set the person's FTE (0.05 to 1.5)", NULL },
+	{ ACT_EXTERNAL, "external", { 'x' }, "mark the person external or internal", NULL },
+	{ ACT_NOTE, "note", { 'n' }, "set the person's note", NULL },
+	{ ACT_MOVE_UP, "move-up", { 'K' }, "move the person one row up", NULL },
+	{ ACT_MOVE_DOWN, "move-down", { 'J' }, "move the person one row down", NULL },
+	{ ACT_NEED, "need", { 'N' }, "set the slot's need in FTE (0 = not needed, empty = unset)", NULL },
+	{ ACT_TEAM_NAME, "team-name", { 'T' }, "set the team's name", NULL },
+	{ ACT_UNDO, "undo", { 'u' }, "undo the last edit", "undo" },
+	{ ACT_REDO, "redo", { CTRL('r') }, "redo what was undone", NULL },
+	{ ACT_FOCUS, "focus", { '\t', KEY_BTAB }, "move between the grid and the findings", "findings" },
+	{ ACT_JUMP, "jump", { 'o' }, "in the findings: go to the finding's subject (also Enter)", NULL },
+	{ ACT_PROFILE, "profile", { 'p' }, "show the slot's whole profile", "profile" },
+	{ ACT_SAVE, "save", { 's', CTRL('s') }, "save the plan", "save" },
+	{ ACT_SAVE_AS, "save-as", { 'S' }, "save the plan under another name", NULL },
+	{ ACT_HELP, "help", { '?', KEY_F(1) }, "show this help", "help" },
+	{ ACT_REDRAW, "redraw", { CTRL('l') }, "redraw the screen", NULL },
+	{ ACT_QUIT, "quit", { 'q', CTRL('c') }, "quit (asks when changes are unsaved)", "quit" },
+};
+const int nactions = (int)(sizeof actions / sizeof actions[0]);
+
+enum act action_for_key(int key)
+{
+	int i, k;
+
+	if (key >= '1' && key <= '9')
+		key = KEY_DIGIT;
+	for (i = 0; i < nactions; i++)
+		for (k = 0; k < 4 && actions[i].keys[k]; k++)
+			if (actions[i].keys[k] == key)
+				return actions[i].id;
+	return ACT_NONE;
+}
+
+const char *key_label(int key)
+{
+	static char buf[16];
+
+	switch (key) {
+	case KEY_LEFT: return "Left";
+	case KEY_RIGHT: return "Right";
+	case KEY_UP: return "Up";
+	case KEY_DOWN: return "Down";
+	case KEY_PPAGE: return "PgUp";
+	case KEY_NPAGE: return "PgDn";
+	case KEY_HOME: return "Home";
+	case KEY_END: return "End";
+	case KEY_DC: return "Delete";
+	case KEY_BTAB: return "Shift-Tab";
+	case KEY_ENTER: return "KpEnter";
+	case KEY_F(1): return "F1";
+	case KEY_DIGIT: return "1-9";
+	case ' ': return "Space";
+	case '\t': return "Tab";
+	case '\n': return "Enter";
+	}
+	if (key > 0 && key < 32)
+		snprintf(buf, sizeof buf, "Ctrl-%c", key + '@');
+	else if (key < 127)
+		snprintf(buf, sizeof buf, "%c", key);
+	else
+		snprintf(buf, sizeof buf, "key %d", key);
+	return buf;
+}
+
+void actions_print(FILE *out)
+{
+	int i, k;
+
+	for (i = 0; i < nactions; i++) {
+		fprintf(out, "%s\t", actions[i].name);
+		for (k = 0; k < 4 && actions[i].keys[k]; k++)
+			fprintf(out, "%s%s", k ? " " : "", key_label(actions[i].keys[k]));
+		fprintf(out, "\t%s\n", actions[i].help);
+	}
+}
