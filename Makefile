@@ -110,6 +110,8 @@ check test: $(TESTS) $(B)/schaap
 		SCHAAP_TESTDATA=tests/data $$t || failed=1; \
 	done; \
 	SCHAAP=$(B)/schaap sh tests/golden.sh || failed=1; \
+	SCHAAP=$(B)/schaap sh tests/screens.sh || failed=1; \
+	SCHAAP=$(B)/schaap sh tests/tmux.sh || failed=1; \
 	if [ $$failed = 0 ]; then echo "make check: all suites passed"; \
 	else echo "make check: FAILED"; exit 1; fi
 

@@ -211,15 +211,17 @@ static void draw_title(struct ui *ui)
 	char left[1024], right[128];
 	int rw;
 
-	snprintf(left, sizeof left, " schaap  %s%s%s%s", ui->plan->name[0] ? ui->plan->name : "(unnamed team)",
-		 "  \u2014  ", ui->path ? ui->path : "(untitled)", undo_dirty(&ui->undo) ? " [modified]" : "");
-	snprintf(right, sizeof right, "%d error%s  %d warning%s  %d info ", a->count[SEV_ERROR],
-		 a->count[SEV_ERROR] == 1 ? "" : "s", a->count[SEV_WARNING],
-		 a->count[SEV_WARNING] == 1 ? "" : "s", a->count[SEV_INFO]);
+	snprintf(left, sizeof left, " schaap %s %s \u2014 %s", undo_dirty(&ui->undo) ? "[+]" : "\u2014",
+		 ui->path ? ui->path : "(untitled)",
+		 ui->plan->name[0] ? ui->plan->name : "(unnamed team)");
+	snprintf(right, sizeof right, "X %d  ! %d  i %d ", a->count[SEV_ERROR],
+		 a->count[SEV_WARNING], a->count[SEV_INFO]);
 	rw = text_width(right);
 	if (rw >= ui->cols / 2)
 		rw = 0;
-	put_text(0, 0, ui->cols - rw, left, role_attr(ui, ROLE_TITLE), true);
+	put_text(0, 0, ui->cols - rw - (rw ? 1 : 0), left, role_attr(ui, ROLE_TITLE), true);
+	if (rw)
+		put_text(0, ui->cols - rw - 1, 1, " ", role_attr(ui, ROLE_TITLE), true);
 	if (rw)
 		put_text(0, ui->cols - rw, rw, right, role_attr(ui, ROLE_TITLE), false);
 }
@@ -570,11 +572,11 @@ void draw_help(struct ui *ui, int first)
 		put_text(y, 25, ui->cols - 25, actions[i].help, A_NORMAL, false);
 	}
 	y = ui->rows - 5;
-	put_text(y++, 2, ui->cols - 4, "Cells: 50 = share of the person's time in percent, * = lead, \u00b7 = not assigned.",
+	put_text(y++, 2, ui->cols - 4, "Cells: share in % of the person's time, * lead, \u00b7 not assigned.",
 		 role_attr(ui, ROLE_MUTED), false);
 	put_text(y++, 2, ui->cols - 4, "Status: X uncovered, ! warning, ~ one holder, + fine, - not needed.",
 		 role_attr(ui, ROLE_MUTED), false);
-	put_text(y++, 2, ui->cols - 4, "People: load in percent (! over the limit), legs held (S = five-legged sheep), e = external.",
+	put_text(y++, 2, ui->cols - 4, "People: load % (! over the limit), legs (S: five-legged sheep), e: external.",
 		 role_attr(ui, ROLE_MUTED), false);
 	put_text(y++, 2, ui->cols - 4, "Findings: X error, ! warning, i info. See schaap(1) and schaap-team(5).",
 		 role_attr(ui, ROLE_MUTED), false);

@@ -1,0 +1,90 @@
+#!/bin/sh
+# tmux.sh - the planner in a real terminal: tmux decodes the keys (arrow
+# escape sequences, Enter, Tab), resizes the window live, and the screen is
+# read back with capture-pane. Skipped where tmux is missing.
+: "${SCHAAP:=build/schaap}"
+case $SCHAAP in /*) ;; *) SCHAAP=$(pwd)/$SCHAAP ;; esac
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "tmux: 0 passed, 0 failed (tmux not installed, skipped)"
+	exit 0
+fi
+pass=0 fail=0
+tmp=$(mktemp -d) || exit 1
+sock="$tmp/sock"
+t() { tmux -S "$sock" "$@"; }
+trap 't kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+
+# Wait until the screen shows $1 (a fixed string), at most ~5 s.
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		t capture-pane -p -t s >"$tmp/screen" 2>/dev/null
+		grep -qF -- "$1" "$tmp/screen" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+check() { # name, expected text
+	if wait_for "$2"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "tmux: $1: screen lacks '$2':"
+		cat "$tmp/screen"
+	fi
+}
+
+cp config/example-team.ini "$tmp/team.ini"
+t new-session -d -s s -x 80 -y 24 "cd '$tmp' && LANG=C.UTF-8 TERM=xterm-256color '$SCHAAP' team.ini; echo EXITED \$?; sleep 60"
+check "start" "Koffiebranderij De Gouden Boon"
+# real arrow keys: right once, down twice puts the cursor on Sanne's manager cell
+t send-keys -t s Right Down Down
+check "arrows move the cursor" "Sanne Çelik [sanne] · 0.5 FTE · manager: -"
+t send-keys -t s Space
+check "space assigns" "manager: 10%"
+t send-keys -t s Tab Down Enter
+check "tab and enter jump to a finding" "advertising: Advertising"
+t resize-window -t s -x 120 -y 40
+check "live resize to 120x40" "Lstn Eng  KPI"
+t resize-window -t s -x 30 -y 10
+check "too small" "Terminal too small: 30x10"
+t resize-window -t s -x 80 -y 24
+check "back to 80x24" "X 1  ! 7  i 17"
+t send-keys -t s q
+check "quit asks" "Quit without saving? (y/n)"
+t send-keys -t s y
+check "quit leaves" "EXITED 0"
+if cmp -s "$tmp/team.ini" config/example-team.ini; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "tmux: quitting without saving changed the file"
+fi
+
+# the file changed on disk after loading: saving asks first
+t kill-session -t s
+cp config/example-team.ini "$tmp/team.ini"
+t new-session -d -s s -x 80 -y 24 "cd '$tmp' && LANG=C.UTF-8 TERM=xterm-256color '$SCHAAP' team.ini; echo EXITED \$?; sleep 60"
+check "start again" "Koffiebranderij De Gouden Boon"
+t send-keys -t s Space
+sleep 0.2
+printf '\n; edited elsewhere\n' >>"$tmp/team.ini"
+t send-keys -t s s
+check "changed on disk asks" "changed on disk since it was loaded"
+t send-keys -t s n
+check "declining keeps the other edit" "not saved"
+grep -q "edited elsewhere" "$tmp/team.ini" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "tmux: the file was overwritten"; }
+t send-keys -t s s y
+check "accepting saves" "saved team.ini"
+# a hang-up with unsaved changes leaves team.ini.save
+t send-keys -t s Space
+sleep 0.2
+pid=$(pgrep -f "$SCHAAP team.ini" | head -n 1)
+[ -n "$pid" ] && kill -HUP "$pid"
+check "hang-up exits" "EXITED 129"
+[ -f "$tmp/team.ini.save" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "tmux: no team.ini.save after SIGHUP"; }
+
+echo "tmux: $pass passed, $fail failed"
+[ "$fail" = 0 ]
