@@ -132,6 +132,7 @@ int main(int argc, char **argv)
 		{ "catalog", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "list-keys", no_argument, NULL, 'K' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *catalog = NULL;
@@ -149,6 +150,10 @@ int main(int argc, char **argv)
 			return 0;
 		case 'V':
 			printf("schaap %s\n", SCHAAP_VERSION);
+			return 0;
+		case 'K':
+			/* the planner's key table, for the man page and its test */
+			actions_print(stdout);
 			return 0;
 		default:
 			fprintf(stderr, "%s", usage_text);
