@@ -50,7 +50,7 @@ POISON   := curses.h ncurses.h ncursesw/curses.h ncursesw/ncurses.h term.h \
 POISON_H := $(POISON:%=$(B)/poison/%)
 
 .SECONDARY:
-.PHONY: all run check test sanitize clean deps install uninstall
+.PHONY: all run check test sanitize fuzz clean deps install uninstall
 .DEFAULT_GOAL := all
 
 all: $(B)/schaap
@@ -112,13 +112,49 @@ check test: $(TESTS) $(B)/schaap
 	SCHAAP=$(B)/schaap sh tests/golden.sh || failed=1; \
 	SCHAAP=$(B)/schaap sh tests/screens.sh || failed=1; \
 	SCHAAP=$(B)/schaap sh tests/tmux.sh || failed=1; \
+	SCHAAP=$(B)/schaap sh tests/cli.sh || failed=1; \
+	SCHAAP=$(B)/schaap sh tests/manpages.sh || failed=1; \
+	MAKE="$(MAKE)" BUILD="$(BUILD)" SAN="$(SAN)" sh tests/install.sh || failed=1; \
 	if [ $$failed = 0 ]; then echo "make check: all suites passed"; \
 	else echo "make check: FAILED"; exit 1; fi
 
 sanitize:
 	$(MAKE) SAN=1 check
 
+# libFuzzer over load, analysis and the save-and-reload round trip, seeded
+# from every team file here and the peer corpus. Crashes land in
+# build-fuzz/; make each a regression file in tests/data/fuzz/.
+FUZZ_SECONDS ?= 60
+FUZZ_DIR := build-fuzz
+FUZZ_CC  ?= clang
+fuzz: $(B)/gen/catalog_builtin.c | deps
+	@mkdir -p $(FUZZ_DIR)/corpus
+	@cp config/*.ini tests/data/*.ini $(FUZZ_DIR)/corpus/ 2>/dev/null; \
+	 find ../shared/peer-corpus tests/data/fuzz -name '*.ini' -exec cp {} $(FUZZ_DIR)/corpus/ \; 2>/dev/null; true
+	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude $(INI_CFLAGS) \
+		-o $(FUZZ_DIR)/fuzz_load tests/fuzz/fuzz_load.c $(CORE_SRC) $(IO_SRC) \
+		$(B)/gen/catalog_builtin.c $(INI_LIBS)
+	cd $(FUZZ_DIR) && ./fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 corpus
+
+BINDIR  = $(DESTDIR)$(PREFIX)/bin
+MANDIR  = $(DESTDIR)$(PREFIX)/share/man
+DATADIR = $(DESTDIR)$(PREFIX)/share/schaap
+EXAMPLES := $(wildcard config/*-team.ini)
+
+install: $(B)/schaap
+	install -d $(BINDIR) $(MANDIR)/man1 $(MANDIR)/man5 $(DATADIR)
+	install -m 755 $(B)/schaap $(BINDIR)/schaap
+	install -m 644 man/schaap.1 $(MANDIR)/man1/schaap.1
+	install -m 644 man/schaap-team.5 $(MANDIR)/man5/schaap-team.5
+	install -m 644 config/catalog.ini $(EXAMPLES) $(DATADIR)/
+
+uninstall:
+	rm -f $(BINDIR)/schaap $(MANDIR)/man1/schaap.1 $(MANDIR)/man5/schaap-team.5
+	rm -f $(DATADIR)/catalog.ini $(EXAMPLES:config/%=$(DATADIR)/%)
+	-rmdir $(DATADIR) 2>/dev/null
+
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -46,7 +46,7 @@ struct finding {
 enum slot_state {
 	STATE_UNCOVERED,   /* error */
 	STATE_WARNING,     /* a warning on the slot */
-	STATE_THIN,        /* info only: single point or overlap */
+	STATE_THIN,        /* one holder only (single-point) */
 	STATE_OK,
 	STATE_NOT_NEEDED,  /* need 0 */
 };
@@ -82,7 +82,7 @@ struct analysis {
 	int slots_cap, people_cap, findings_cap;
 	int *people_by_id;
 	unsigned by_id_version;
-	const struct plan *by_id_plan;
+	unsigned long by_id_serial; /* plan serial the order belongs to, 0: none */
 };
 
 void analysis_init(struct analysis *a);

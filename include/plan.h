@@ -47,6 +47,7 @@ struct plan {
 	int npeople;
 	int cap;
 	unsigned version; /* bumped when ids or row order change */
+	unsigned long serial; /* unique per plan in this process */
 };
 
 struct plan *plan_new(const struct catalog *cat);

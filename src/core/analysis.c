@@ -94,7 +94,7 @@ static int sort_people(struct analysis *a, const struct plan *p)
 	int i, cap = a->people_cap;
 	int *grown;
 
-	if (a->people_by_id && a->by_id_plan == p && a->by_id_version == p->version)
+	if (a->people_by_id && a->by_id_serial == p->serial && a->by_id_version == p->version)
 		return 0;
 	/* people_by_id is sized with the people buffer (see analysis_run) */
 	grown = realloc(a->people_by_id, (size_t)(cap ? cap : 1) * sizeof *grown);
@@ -106,7 +106,7 @@ static int sort_people(struct analysis *a, const struct plan *p)
 	sort_plan = p;
 	qsort(a->people_by_id, (size_t)p->npeople, sizeof *a->people_by_id, person_id_cmp);
 	sort_plan = NULL;
-	a->by_id_plan = p;
+	a->by_id_serial = p->serial;
 	a->by_id_version = p->version;
 	return 0;
 }
@@ -201,7 +201,7 @@ int analysis_run(struct analysis *a, const struct plan *p)
 		if (reserve((void **)&a->people, &a->people_cap, np, sizeof *a->people) < 0)
 			return -1;
 		if (before != a->people_cap)
-			a->by_id_plan = NULL; /* people_by_id must grow too */
+			a->by_id_serial = 0; /* people_by_id must grow too */
 	}
 	if (sort_people(a, p) < 0)
 		return -1;

@@ -8,11 +8,15 @@
 
 struct plan *plan_new(const struct catalog *cat)
 {
+	static unsigned long serials;
 	struct plan *p = calloc(1, sizeof *p);
 	int i;
 
 	if (!p)
 		return NULL;
+	/* caches keyed on a plan cannot trust its address: a freed plan's
+	 * address is often the next plan's */
+	p->serial = ++serials;
 	p->cat = cat;
 	p->name = strdup("");
 	p->need = malloc((size_t)(cat->nslots ? cat->nslots : 1) * sizeof *p->need);
