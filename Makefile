@@ -50,7 +50,7 @@ POISON   := curses.h ncurses.h ncursesw/curses.h ncursesw/ncurses.h term.h \
 POISON_H := $(POISON:%=$(B)/poison/%)
 
 .SECONDARY:
-.PHONY: all run check test sanitize fuzz clean deps install uninstall
+.PHONY: all run check test sanitize fuzz bench clean deps install uninstall
 .DEFAULT_GOAL := all
 
 all: $(B)/schaap
@@ -136,6 +136,20 @@ fuzz: $(B)/gen/catalog_builtin.c | deps
 		$(B)/gen/catalog_builtin.c $(INI_LIBS)
 	cd $(FUZZ_DIR) && ./fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
 		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 corpus
+
+# Figures, not tests: nothing here asserts a time.
+bench: $(B)/schaap $(B)/bench/bench $(B)/bench/bare
+	B=$(B) sh bench/run.sh
+
+$(B)/bench/%.o: bench/%.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE) $(INI_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(B)/bench/bench: $(B)/bench/bench.o $(IO_OBJ) $(CORE_OBJ)
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(INI_LIBS)
+
+$(B)/bench/bare: $(B)/bench/bare.o
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(INI_LIBS)
 
 BINDIR  = $(DESTDIR)$(PREFIX)/bin
 MANDIR  = $(DESTDIR)$(PREFIX)/share/man

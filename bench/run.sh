@@ -1,0 +1,59 @@
+#!/bin/sh
+# run.sh - make bench: generate the inputs, time them, print a table.
+# Wall times are medians of repeated runs; callgrind instruction counts
+# stand beside them because this machine's timings are noisy.
+B=${B:-build}
+dir=$B/bench
+SCHAAP=$B/schaap
+sh bench/gen.sh "$dir" || exit 1
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo
+printf '%-22s %7s %10s %10s %6s %10s\n' "file" "people" "iniparser" "check" "ratio" "re-analyse"
+for f in team-100 team-1000 team-10000 team40-1000; do
+	cat=""
+	[ "$f" = team40-1000 ] && cat="--catalog $dir/catalog-40.ini"
+	runs=11
+	[ "$f" = team-10000 ] && runs=5
+	$B/bench/bench $cat "$dir/$f.ini" $runs | awk -F '\t' -v name="$f" \
+		'{ printf "%-22s %7d %8.2fms %8.2fms %5.2fx %8.1fus\n", name, $2, $3, $4, $5, $6 }'
+done
+
+echo
+echo "planner (scripted, drawn off-screen with newterm; medians of 5 runs;"
+echo "first frame = start, load, analyse, first draw, exit; per key = 400 edits and moves):"
+printf '%-22s %12s %12s %12s\n' "file" "first frame" "per key" "peak RSS"
+keys=$dir/keys
+for f in team-100 team-1000 team-10000 team40-1000; do
+	cat=""
+	[ "$f" = team40-1000 ] && cat="--catalog $dir/catalog-40.ini"
+	printf 'q' >"$keys.0"
+	# 400 edits and moves: assign/unassign, share up, move right/down
+	awk 'BEGIN { for (i = 0; i < 100; i++) printf " +lj"; printf "qy" }' >"$keys.400"
+	t0s="" t1s="" rss=""
+	for r in 1 2 3 4 5; do
+		a=$(date +%s%N)
+		SCHAAP_TEST_KEYS="$keys.0" SCHAAP_TEST_DUMP=/dev/null $SCHAAP $cat "$dir/$f.ini" >/dev/null
+		b=$(date +%s%N)
+		SCHAAP_TEST_KEYS="$keys.400" SCHAAP_TEST_DUMP=/dev/null $SCHAAP $cat "$dir/$f.ini" >/dev/null
+		c=$(date +%s%N)
+		t0s="$t0s $(( (b - a) / 1000 ))" t1s="$t1s $(( (c - b) / 1000 ))"
+	done
+	rss=$( { /usr/bin/time -f '%M' env SCHAAP_TEST_KEYS="$keys.400" SCHAAP_TEST_DUMP=/dev/null $SCHAAP $cat "$dir/$f.ini" >/dev/null; } 2>&1 | tail -1)
+	echo "$t0s|$t1s|$rss" | awk -F '|' -v name="$f" '{
+		n = split($1, a, " "); split($2, b, " ")
+		for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) { if (a[j] < a[i]) { x = a[i]; a[i] = a[j]; a[j] = x } if (b[j] < b[i]) { x = b[i]; b[i] = b[j]; b[j] = x } }
+		m0 = a[int((n + 1) / 2)]; m1 = b[int((n + 1) / 2)]
+		printf "%-22s %10.1fms %10.3fms %9.1fMiB\n", name, m0 / 1000, (m1 - m0) / 1000 / 400, $3 / 1024 }'
+done
+
+if command -v valgrind >/dev/null 2>&1; then
+	echo
+	echo "instructions (callgrind, whole process):"
+	printf '%-22s %16s %16s\n' "file" "check" "iniparser only"
+	for f in team-100 team-1000; do
+		cg() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/Collected/ { print $4 }'; }
+		c1=$(cg $SCHAAP check "$dir/$f.ini")
+		c2=$(cg $B/bench/bare "$dir/$f.ini")
+		printf '%-22s %16s %16s\n' "$f" "$c1" "$c2"
+	done
+fi
