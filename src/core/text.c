@@ -187,15 +187,21 @@ int text_width(const char *s)
 	return used;
 }
 
+/* What iniparser strips from the ends of a value: isspace() in the C
+ * locale, so vertical tab and form feed as well as blank and tab. */
+static bool ini_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n';
+}
+
 bool text_needs_quotes(const char *s)
 {
 	size_t len = strlen(s);
 
 	if (len == 0)
 		return false;
-	return strpbrk(s, ";#") || s[0] == ' ' || s[0] == '\t' || s[0] == '"' ||
-	       s[0] == '\'' || s[len - 1] == ' ' || s[len - 1] == '\t' ||
-	       s[len - 1] == '\\';
+	return strpbrk(s, ";#") || ini_space(s[0]) || s[0] == '"' ||
+	       s[0] == '\'' || ini_space(s[len - 1]) || s[len - 1] == '\\';
 }
 
 bool text_storable(const char *s, const char **why)

@@ -193,8 +193,9 @@ static struct catalog *from_doc(const struct ini_doc *doc, const char *shown, st
 				goto fail;
 			}
 			if (k == 1) {
-				if (check_keys(doc, i, leg_keys, 3, shown, err) < 0 ||
-				    catalog_add_leg(cat, id, value_of(doc, i, "label"),
+				if (check_keys(doc, i, leg_keys, 3, shown, err) < 0)
+					goto fail; /* it named the key's own line */
+				if (catalog_add_leg(cat, id, value_of(doc, i, "label"),
 						    value_of(doc, i, "dutch"),
 						    value_of(doc, i, "summary"), err) < 0)
 					goto at_line;
@@ -256,15 +257,31 @@ fail:
 	return NULL;
 }
 
+/* Messages quote keys and ids from the file: keep their control
+ * characters and stray bytes off the terminal. */
+static void escape_message(struct error *err)
+{
+	char buf[sizeof err->msg];
+
+	if (!err)
+		return;
+	text_escape(err->msg, buf, sizeof buf);
+	memcpy(err->msg, buf, sizeof buf);
+}
+
 struct catalog *catalogfile_load(const char *path, struct error *err)
 {
 	struct ini_doc doc;
 	struct catalog *cat;
 
-	if (inidoc_load_file(path, path, &doc, err) < 0)
+	if (inidoc_load_file(path, path, &doc, err) < 0) {
+		escape_message(err);
 		return NULL;
+	}
 	cat = from_doc(&doc, path, err);
 	inidoc_free(&doc);
+	if (!cat)
+		escape_message(err);
 	return cat;
 }
 

@@ -58,7 +58,8 @@ static int read_all(const char *path, const char *shown, char **out, size_t *out
 	ssize_t got;
 	int fd;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO nobody writes to must not wait forever */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		error_set(err, shown, 0, "cannot open: %s", strerror(errno));
 		return -1;
@@ -75,6 +76,7 @@ static int read_all(const char *path, const char *shown, char **out, size_t *out
 		error_set(err, shown, 0, "is not a regular file");
 		goto fail;
 	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	for (;;) {
 		if (len == cap) {
 			char *grown;
@@ -395,7 +397,9 @@ static int private_copy(const char *text, size_t len, char *path, size_t pathsz)
 /* Turn iniparser's message into ours: its line number and what it means. */
 static void parser_error(const char *shown, struct error *err)
 {
-	const char *open = strrchr(parser_message, '(');
+	/* "... in PATH (LINE):\n-> TEXT": the first '(' follows our own path,
+	 * which has none; the offending line's text may hold more */
+	const char *open = strchr(parser_message, '(');
 	int line = open ? atoi(open + 1) : 0;
 
 	if (strstr(parser_message, "too long"))

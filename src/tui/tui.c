@@ -91,6 +91,13 @@ static bool save_to(struct ui *ui, const char *path)
 	stamp_take(&ui->stamp, ui->path);
 	undo_mark_saved(&ui->undo);
 	ui_message(ui, false, "saved %s", path);
+	if (ui->recovered) {
+		char save[4096];
+
+		snprintf(save, sizeof save, "%s.save", ui->path);
+		unlink(save);
+		ui->recovered = false;
+	}
 	return true;
 }
 
@@ -508,6 +515,46 @@ static void act(struct ui *ui, enum act a, int key)
 	}
 }
 
+/* When FILE.save (left by a hang-up) is newer than FILE, say so and offer
+ * to continue from it. The recovered plan counts as unsaved; once it is
+ * saved to FILE, FILE.save has done its work and is removed. */
+static void offer_recovery(struct ui *ui)
+{
+	char save[4096], q[4200];
+	struct stat plan_st, save_st;
+	struct error err;
+	struct plan *p;
+
+	if (!ui->path)
+		return;
+	snprintf(save, sizeof save, "%s.save", ui->path);
+	if (stat(save, &save_st) < 0)
+		return;
+	if (stat(ui->path, &plan_st) == 0 &&
+	    (save_st.st_mtim.tv_sec < plan_st.st_mtim.tv_sec ||
+	     (save_st.st_mtim.tv_sec == plan_st.st_mtim.tv_sec &&
+	      save_st.st_mtim.tv_nsec <= plan_st.st_mtim.tv_nsec)))
+		return;
+	ui_draw(ui);
+	snprintf(q, sizeof q, "%s is newer: unsaved changes from an earlier session. Recover them? (y/n)", save);
+	if (!ui_ask(ui, q)) {
+		ui_message(ui, false, "not recovered; %s is left as it was", save);
+		return;
+	}
+	error_clear(&err);
+	p = teamfile_load(save, ui->cat, &err);
+	if (!p) {
+		ui_message(ui, true, "cannot recover: %s:%d: %s", save, err.line, err.msg);
+		return;
+	}
+	plan_free(ui->plan);
+	ui->plan = p;
+	ui->recovered = true;
+	ui->undo.saved = -1; /* differs from the file until saved */
+	reanalyse(ui);
+	ui_message(ui, false, "recovered %s; s saves it to %s", save, ui->path);
+}
+
 /* Load @path, or start a new plan there when it does not exist. */
 static struct plan *open_plan(const struct catalog *cat, const char *path, bool *is_new)
 {
@@ -612,6 +659,8 @@ int tui_main(const struct catalog *cat, const char *path)
 		ui_message(&ui, false, "new plan: s saves it to %s", path);
 	else if (!path)
 		ui_message(&ui, false, "untitled plan: a adds a person, s asks for a file name");
+	ui_layout(&ui);
+	offer_recovery(&ui);
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
@@ -620,7 +669,6 @@ int tui_main(const struct catalog *cat, const char *path)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 
-	ui_layout(&ui);
 	while (!ui.quit) {
 		ui_draw(&ui);
 		key = ui_getkey(&ui, &ch);

@@ -82,6 +82,7 @@ struct ui {
 	bool quit;
 	bool colour;
 	int status;              /* exit status */
+	bool recovered;          /* the plan came from FILE.save */
 
 	/* layout, from ui_layout */
 	int rows, cols;

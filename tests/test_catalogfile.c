@@ -1,0 +1,401 @@
+/* test_catalogfile.c - the catalog (SPEC section 1): the built-in one
+ * holds the seven roles, ten tasks and six legs of the seeds, and custom
+ * catalogs load or are refused with file, line and a suggestion. */
+#define _GNU_SOURCE
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogfile.h"
+#include "teamfile.h"
+#include "text.h"
+
+static const char *const roles[] = { "strategist", "manager", "community", "webcare",
+				     "analyst", "content", "advertising" };
+static const char *const tasks[] = { "awareness", "strategy", "inventory", "policy",
+				     "training", "monitoring", "listening", "engagement",
+				     "kpi", "presence" };
+static const char *const legs[] = { "visual", "empathy", "advertising", "marketing",
+				    "analytics", "organising" };
+
+/* SPEC section 1, the table of legs per slot. */
+static const struct {
+	const char *slot;
+	const char *legs[3];
+} slot_legs[] = {
+	{ "strategist", { "marketing", "organising" } },
+	{ "manager", { "organising", "marketing" } },
+	{ "community", { "empathy" } },
+	{ "webcare", { "empathy" } },
+	{ "analyst", { "analytics" } },
+	{ "content", { "visual" } },
+	{ "advertising", { "advertising", "analytics" } },
+	{ "awareness", { "organising" } },
+	{ "strategy", { "marketing" } },
+	{ "inventory", { "marketing" } },
+	{ "policy", { "organising" } },
+	{ "training", { "organising" } },
+	{ "monitoring", { "analytics" } },
+	{ "listening", { "empathy" } },
+	{ "engagement", { "empathy" } },
+	{ "kpi", { "analytics", "marketing" } },
+	{ "presence", { NULL } },
+};
+
+static struct error err;
+
+static struct catalog *load_text(const char *name, const char *text)
+{
+	error_clear(&err);
+	return catalogfile_load(test_write(name, text), &err);
+}
+
+static void assert_has(const char *msg, const char *phrase)
+{
+	if (!strstr(msg, phrase))
+		fail_msg("message \"%s\" lacks \"%s\"", msg, phrase);
+}
+
+/* Whether @c has the pair @a + @b (either way round) with @poor. */
+static bool has_pair(const struct catalog *c, const char *a, const char *b, bool poor)
+{
+	int ia = catalog_slot_index(c, a), ib = catalog_slot_index(c, b), i;
+
+	for (i = 0; i < c->npairs; i++)
+		if (c->pairs[i].poor == poor &&
+		    ((c->pairs[i].a == ia && c->pairs[i].b == ib) ||
+		     (c->pairs[i].a == ib && c->pairs[i].b == ia)))
+			return true;
+	return false;
+}
+
+/* ---- the built-in catalog ---------------------------------------------- */
+
+static void builtin_has_roles_then_tasks_in_spec_order(void **state)
+{
+	const struct catalog *c = test_catalog();
+	int i;
+
+	(void)state;
+	assert_int_equal(c->nslots, 17);
+	assert_int_equal(c->nroles, 7);
+	for (i = 0; i < 7; i++) {
+		assert_string_equal(c->slots[i].id, roles[i]);
+		assert_int_equal(c->slots[i].kind, SLOT_ROLE);
+	}
+	for (i = 0; i < 10; i++) {
+		assert_string_equal(c->slots[7 + i].id, tasks[i]);
+		assert_int_equal(c->slots[7 + i].kind, SLOT_TASK);
+	}
+}
+
+static void builtin_has_six_legs_and_spec_legs_per_slot(void **state)
+{
+	const struct catalog *c = test_catalog();
+	size_t i;
+	int k;
+
+	(void)state;
+	assert_int_equal(c->nlegs, 6);
+	for (k = 0; k < 6; k++) {
+		assert_string_equal(c->legs[k].id, legs[k]);
+		assert_true(c->legs[k].label[0] != '\0');
+		assert_true(c->legs[k].dutch[0] != '\0');
+		assert_true(c->legs[k].summary[0] != '\0');
+	}
+	for (i = 0; i < sizeof slot_legs / sizeof *slot_legs; i++) {
+		int s = catalog_slot_index(c, slot_legs[i].slot);
+		uint32_t want = 0;
+
+		assert_true(s >= 0);
+		for (k = 0; k < 3 && slot_legs[i].legs[k]; k++) {
+			int leg = catalog_leg_index(c, slot_legs[i].legs[k]);
+
+			assert_true(leg >= 0);
+			want |= 1u << leg;
+		}
+		if (c->slots[s].legs != want)
+			fail_msg("%s asks for legs 0x%x, SPEC says 0x%x", slot_legs[i].slot,
+				 c->slots[s].legs, want);
+		assert_int_equal(catalog_leg_count(c->slots[s].legs), k);
+	}
+}
+
+static void builtin_pairs_owners_and_threshold(void **state)
+{
+	const struct catalog *c = test_catalog();
+	int i, poor = 0;
+
+	(void)state;
+	assert_int_equal(c->sheep_legs, 5);
+	assert_int_equal(c->npairs, 5);
+	for (i = 0; i < c->npairs; i++)
+		poor += c->pairs[i].poor;
+	assert_int_equal(poor, 2);
+	assert_true(has_pair(c, "strategist", "webcare", true));
+	assert_true(has_pair(c, "content", "analyst", true));
+	assert_true(has_pair(c, "community", "webcare", false));
+	assert_true(has_pair(c, "community", "manager", false));
+	assert_true(has_pair(c, "manager", "analyst", false));
+	assert_false(has_pair(c, "strategist", "webcare", false));
+	/* SPEC no-owner: the lead or sole holder of strategist or manager */
+	assert_int_equal(c->nowners, 2);
+	assert_int_equal(c->owners[0], catalog_slot_index(c, "strategist"));
+	assert_int_equal(c->owners[1], catalog_slot_index(c, "manager"));
+}
+
+static void builtin_slots_have_every_text(void **state)
+{
+	const struct catalog *c = test_catalog();
+	int i, j;
+
+	(void)state;
+	for (i = 0; i < c->nslots; i++) {
+		const struct slot *s = &c->slots[i];
+
+		if (!s->label[0] || !s->dutch[0] || !s->abbrev[0] || !s->summary[0] ||
+		    !s->profile[0])
+			fail_msg("slot %s lacks a label, Dutch label, abbreviation, summary "
+				 "or profile", s->id);
+		if (text_width(s->abbrev) > 4)
+			fail_msg("abbreviation '%s' of %s is wider than 4 columns", s->abbrev, s->id);
+		/* the label is written out, not the id again */
+		assert_string_not_equal(s->label, s->id);
+		/* narrow columns must still tell the slots apart */
+		for (j = 0; j < i; j++)
+			if (strcmp(c->slots[j].abbrev, s->abbrev) == 0)
+				fail_msg("%s and %s share the abbreviation '%s'", c->slots[j].id,
+					 s->id, s->abbrev);
+	}
+}
+
+static void slot_index_finds_every_slot(void **state)
+{
+	const struct catalog *c = test_catalog();
+	int i;
+
+	(void)state;
+	for (i = 0; i < c->nslots; i++)
+		assert_int_equal(catalog_slot_index(c, c->slots[i].id), i);
+	assert_int_equal(catalog_slot_index(c, "nobody"), -1);
+	assert_int_equal(catalog_slot_index(c, ""), -1);
+	assert_int_equal(catalog_slot_index(c, "Webcare"), -1);
+	assert_int_equal(catalog_slot_index(c, "webcare "), -1);
+	assert_int_equal(catalog_leg_index(c, "organising"), 5);
+	assert_int_equal(catalog_leg_index(c, "organizing"), -1);
+}
+
+static void builtin_is_config_catalog(void **state)
+{
+	char *text = test_read("config/catalog.ini");
+	struct catalog *c;
+	int i;
+
+	(void)state;
+	if (!text)
+		skip();
+	/* the binary carries exactly the shipped file */
+	assert_int_equal(strlen(text), catalog_builtin_size);
+	assert_memory_equal(text, catalog_builtin_text, catalog_builtin_size);
+	free(text);
+	error_clear(&err);
+	c = catalogfile_load("config/catalog.ini", &err);
+	if (!c)
+		fail_msg("%s:%d: %s", err.file, err.line, err.msg);
+	assert_int_equal(c->nslots, test_catalog()->nslots);
+	for (i = 0; i < c->nslots; i++) {
+		assert_string_equal(c->slots[i].id, test_catalog()->slots[i].id);
+		assert_string_equal(c->slots[i].profile, test_catalog()->slots[i].profile);
+		assert_int_equal(c->slots[i].legs, test_catalog()->slots[i].legs);
+	}
+	catalog_free(c);
+}
+
+/* ---- custom catalogs --------------------------------------------------- */
+
+static void custom_catalog_reorders_and_adds(void **state)
+{
+	struct catalog *c;
+	struct plan *p;
+	struct error e;
+	const char *path;
+
+	(void)state;
+	/* a task before the roles, legs after the slots that name them */
+	c = load_text("custom.ini",
+		      "[task presence]\nlegs =\n\n"
+		      "[role webcare]\nlabel = Webcare\nlegs = empathy\n\n"
+		      "[role moderator]\ndutch = Moderator\nlegs = empathy, judgement\n\n"
+		      "[catalog]\nsheep_legs = 2\npoor = webcare+moderator\nowners = moderator\n\n"
+		      "[leg judgement]\n[leg empathy]\nlabel = Empathy\n");
+	if (!c)
+		fail_msg("%s:%d: %s", err.file, err.line, err.msg);
+	assert_int_equal(c->nslots, 3);
+	assert_int_equal(c->nroles, 2);
+	assert_string_equal(c->slots[0].id, "webcare");
+	assert_string_equal(c->slots[1].id, "moderator");
+	assert_string_equal(c->slots[2].id, "presence");
+	assert_int_equal(c->nlegs, 2);
+	assert_string_equal(c->legs[0].id, "judgement");
+	assert_int_equal(catalog_leg_count(c->slots[1].legs), 2);
+	assert_int_equal(c->slots[2].legs, 0);
+	assert_int_equal(c->sheep_legs, 2);
+	/* pairs and owners follow their slots into the new order */
+	assert_int_equal(c->npairs, 1);
+	assert_true(has_pair(c, "webcare", "moderator", true));
+	assert_int_equal(c->nowners, 1);
+	assert_int_equal(c->owners[0], 1);
+	/* what the file leaves out has a fallback a screen can show */
+	assert_string_equal(c->slots[1].label, "moderator");
+	assert_true(c->slots[1].abbrev[0] != '\0');
+	assert_true(text_width(c->slots[1].abbrev) <= 4);
+
+	/* team files are read against it */
+	path = test_write("custom-team.ini", "[person anna]\nname = Anna\nmoderator = 50 lead\n");
+	error_clear(&e);
+	p = teamfile_load(path, c, &e);
+	if (!p)
+		fail_msg("%d: %s", e.line, e.msg);
+	assert_int_equal(p->people[0]->cells[1].share, 50);
+	plan_free(p);
+	path = test_write("custom-team.ini", "[person anna]\nname = Anna\ncommunity = 50\n");
+	error_clear(&e);
+	assert_null(teamfile_load(path, c, &e));
+	assert_int_equal(e.line, 3);
+	assert_has(e.msg, "unknown key 'community'");
+	catalog_free(c);
+}
+
+struct bad_catalog {
+	const char *name;
+	const char *text;
+	int line;
+	const char *want[3];
+};
+
+static const struct bad_catalog bad_catalogs[] = {
+	{ "unknown section", "[leg empathy]\n\n[rol webcare]\nlegs = empathy\n", 3,
+	  { "unknown section [rol webcare]", "did you mean 'role'?" } },
+	{ "unknown key in a slot", "[role webcare]\nlable = Webcare\n", 2,
+	  { "unknown key 'lable' in [role webcare]", "did you mean 'label'?" } },
+	{ "unknown key in [catalog]", "[role webcare]\n[catalog]\nsheep_leg = 3\n", 3,
+	  { "unknown key 'sheep_leg' in [catalog]", "did you mean 'sheep_legs'?" } },
+	{ "unknown key in a leg", "[leg empathy]\nsumary = x\n[role webcare]\n", 2,
+	  { "unknown key 'sumary' in [leg empathy]", "did you mean 'summary'?" } },
+	{ "unknown leg", "[leg empathy]\n[leg visual]\n\n[role webcare]\nlabel = W\nlegs = visual empaty\n", 6,
+	  { "unknown leg 'empaty'", "did you mean 'empathy'?" } },
+	{ "pair with an unknown slot", "[role webcare]\n[role community]\n\n[catalog]\nsheep_legs = 5\npoor = webcare+comunity\n", 6,
+	  { "unknown slot 'comunity'" } },
+	{ "good pair with an unknown slot", "[role webcare]\n[catalog]\ngood = nobody+webcare\n", 3,
+	  { "unknown slot 'nobody'" } },
+	{ "pair without '+'", "[role webcare]\n[role community]\n[catalog]\npoor = webcare-community\n", 4,
+	  { "joined by '+'", "webcare-community" } },
+	{ "pair of one slot twice", "[role webcare]\n[catalog]\npoor = webcare+webcare\n", 3,
+	  { "two different slots" } },
+	{ "owner that is no slot", "[role webcare]\n[catalog]\nowners = boss\n", 3,
+	  { "unknown slot 'boss'" } },
+	{ "duplicate slot", "[role webcare]\nlabel = A\n\n[role webcare]\nlabel = B\n", 4,
+	  { "section [role webcare] appears twice (first on line 1)" } },
+	{ "same id as role and task", "[role webcare]\n\n[task webcare]\n", 3,
+	  { "slot 'webcare' is defined twice" } },
+	{ "duplicate leg", "[leg empathy]\n[leg empathy]\n[role webcare]\n", 2,
+	  { "[leg empathy] appears twice (first on line 1)" } },
+	{ "duplicate key", "[role webcare]\nlabel = A\nlabel = B\n", 3,
+	  { "'label' is given twice in [role webcare] (first on line 2)" } },
+	{ "bad slot id", "[role web_care]\n", 1, { "'web_care' is not a valid slot id" } },
+	{ "slot without id", "[role]\nlabel = x\n", 1, { "[role] needs an id" } },
+	{ "bad sheep_legs", "[role webcare]\n[catalog]\nsheep_legs = 0\n", 3,
+	  { "sheep_legs must be a whole number from 1 to 32" } },
+	{ "sheep_legs not a number", "[role webcare]\n[catalog]\nsheep_legs = five\n", 3,
+	  { "sheep_legs must be a whole number" } },
+	{ "label not UTF-8", "[role webcare]\nlabel = Caf\xe9\n", 2, { "'label' is not valid UTF-8" } },
+	{ "syntax error", "[role webcare]\nlabel Webcare\n", 2, { "syntax error" } },
+	{ "escape sequence in a key", "[role webcare]\n\x1b[2jlabel = x\n", 2, { "'\\x1b[2jlabel'" } },
+};
+
+static void refuses(void **state)
+{
+	const struct bad_catalog *b = *state;
+	struct catalog *c = load_text("bad.ini", b->text);
+	const unsigned char *m;
+	int i;
+
+	if (c) {
+		catalog_free(c);
+		fail_msg("a catalog came back for a bad file (%s)", b->name);
+	}
+	assert_non_null(strstr(err.file, "bad.ini"));
+	if (err.line != b->line)
+		fail_msg("error on line %d, want %d: %s", err.line, b->line, err.msg);
+	for (i = 0; i < 3 && b->want[i]; i++)
+		assert_has(err.msg, b->want[i]);
+	for (m = (const unsigned char *)err.msg; *m; m++)
+		if (*m < 0x20 || *m == 0x7f)
+			fail_msg("message holds raw control byte 0x%02x", *m);
+}
+
+static void catalog_without_slots_is_refused(void **state)
+{
+	const char *texts[] = { "", "[catalog]\nsheep_legs = 5\n", "[leg empathy]\n" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof texts / sizeof *texts; i++) {
+		assert_null(load_text("noslots.ini", texts[i]));
+		assert_has(err.msg, "defines no roles or tasks");
+		assert_non_null(strstr(err.file, "noslots.ini"));
+	}
+}
+
+static void missing_catalog_is_refused(void **state)
+{
+	char *path;
+
+	(void)state;
+	assert_true(asprintf(&path, "%s/no-such-catalog.ini", test_dir()) > 0);
+	error_clear(&err);
+	assert_null(catalogfile_load(path, &err));
+	assert_string_equal(err.file, path);
+	assert_has(err.msg, "cannot open");
+	free(path);
+}
+
+int main(void)
+{
+	static const struct CMUnitTest fixed[] = {
+		cmocka_unit_test(builtin_has_roles_then_tasks_in_spec_order),
+		cmocka_unit_test(builtin_has_six_legs_and_spec_legs_per_slot),
+		cmocka_unit_test(builtin_pairs_owners_and_threshold),
+		cmocka_unit_test(builtin_slots_have_every_text),
+		cmocka_unit_test(slot_index_finds_every_slot),
+		cmocka_unit_test(builtin_is_config_catalog),
+		cmocka_unit_test(custom_catalog_reorders_and_adds),
+		cmocka_unit_test(catalog_without_slots_is_refused),
+		cmocka_unit_test(missing_catalog_is_refused),
+	};
+	size_t nfixed = sizeof fixed / sizeof *fixed;
+	size_t nbad = sizeof bad_catalogs / sizeof *bad_catalogs, n = 0, i;
+	struct CMUnitTest *tests = calloc(nfixed + nbad, sizeof *tests);
+	char *name;
+	int rc;
+
+	if (!tests)
+		return 1;
+	for (i = 0; i < nbad; i++) {
+		if (asprintf(&name, "refuses %s", bad_catalogs[i].name) < 0)
+			return 1;
+		tests[n].name = name;
+		tests[n].test_func = refuses;
+		tests[n].initial_state = (void *)&bad_catalogs[i];
+		n++;
+	}
+	for (i = 0; i < nfixed; i++)
+		tests[n++] = fixed[i];
+	rc = _cmocka_run_group_tests("catalogfile", tests, n, NULL, NULL);
+	for (i = 0; i < nbad; i++)
+		free((char *)tests[i].name);
+	free(tests);
+	return rc;
+}
