@@ -99,6 +99,9 @@ $(B)/tests/%.o: tests/%.c | deps
 $(B)/tests/%: $(B)/tests/%.o $(B)/tests/support.o $(CLI_OBJ) $(IO_OBJ) $(CORE_OBJ)
 	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(INI_LIBS)
 
+# The allocation failure suite wraps the allocator of everything it links.
+$(B)/tests/test_alloc: LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup
+
 run: $(B)/schaap
 	$(B)/schaap config/example-team.ini
 

@@ -27,4 +27,9 @@ int teamfile_write(const struct plan *p, FILE *out);
  * file and writing through a symbolic link to its target. */
 int teamfile_save(const struct plan *p, const char *path, struct error *err);
 
+/* For tests: when set, called before each step of a save; a non-zero
+ * return is taken as that step failing with that errno. */
+enum save_step { SAVE_CREATE, SAVE_WRITE, SAVE_FSYNC, SAVE_RENAME, SAVE_STEPS };
+extern int (*teamfile_fault)(enum save_step step);
+
 #endif

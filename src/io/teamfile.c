@@ -470,6 +470,11 @@ int teamfile_write(const struct plan *p, FILE *out)
 	return ferror(out) ? -1 : 0;
 }
 
+int (*teamfile_fault)(enum save_step step);
+
+/* A failure injected by a test at @step: sets errno and says so. */
+#define FAULT(step) (teamfile_fault && (errno = teamfile_fault(step)) != 0)
+
 /* Where the bytes go: the target of a symbolic link, else @path itself. */
 static char *save_target(const char *path)
 {
@@ -538,8 +543,7 @@ int teamfile_save(const struct plan *p, const char *path, struct error *err)
 		umask(mask);
 		mode = 0666 & ~mask;
 	}
-	fd = mkstemp(tmp);
-	if (fd < 0)
+	if (FAULT(SAVE_CREATE) || (fd = mkstemp(tmp)) < 0)
 		goto fail;
 	step = "set permissions on the temporary file";
 	if (fchmod(fd, mode) < 0)
@@ -549,10 +553,10 @@ int teamfile_save(const struct plan *p, const char *path, struct error *err)
 	if (!out)
 		goto fail;
 	fd = -1;
-	if (teamfile_write(p, out) < 0 || fflush(out) != 0)
+	if (FAULT(SAVE_WRITE) || teamfile_write(p, out) < 0 || fflush(out) != 0)
 		goto fail;
 	step = "flush to disk";
-	if (fsync(fileno(out)) < 0)
+	if (FAULT(SAVE_FSYNC) || fsync(fileno(out)) < 0)
 		goto fail;
 	step = "close";
 	if (fclose(out) != 0) {
@@ -561,7 +565,7 @@ int teamfile_save(const struct plan *p, const char *path, struct error *err)
 	}
 	out = NULL;
 	step = "replace the file";
-	if (rename(tmp, target) < 0)
+	if (FAULT(SAVE_RENAME) || rename(tmp, target) < 0)
 		goto fail;
 	/* make the rename itself durable */
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
