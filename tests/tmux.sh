@@ -78,10 +78,16 @@ check "declining keeps the other edit" "not saved"
 grep -q "edited elsewhere" "$tmp/team.ini" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "tmux: the file was overwritten"; }
 t send-keys -t s s y
 check "accepting saves" "saved team.ini"
+# Ctrl-C with unsaved changes asks instead of killing the session
+t send-keys -t s Space
+t send-keys -t s C-c
+check "ctrl-c asks" "Quit without saving? (y/n)"
+t send-keys -t s n
+check "ctrl-c declined keeps the session" "not quitting"
 # a hang-up with unsaved changes leaves team.ini.save
 t send-keys -t s Space
 sleep 0.2
-pid=$(pgrep -f "$SCHAAP team.ini" | head -n 1)
+pid=$(pgrep -f "^$SCHAAP team.ini" | head -n 1)
 [ -n "$pid" ] && kill -HUP "$pid"
 check "hang-up exits" "EXITED 129"
 [ -f "$tmp/team.ini.save" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "tmux: no team.ini.save after SIGHUP"; }

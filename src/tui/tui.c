@@ -581,6 +581,32 @@ static struct plan *open_plan(const struct catalog *cat, const char *path, bool 
 	return p;
 }
 
+/* Scripted tests make one save step fail: SCHAAP_TEST_SAVE_FAULT=STEP:ERRNO
+ * with STEP one of create, write, fsync, rename. */
+static enum save_step fault_step;
+static int fault_errno;
+
+static int test_fault(enum save_step step)
+{
+	return step == fault_step ? fault_errno : 0;
+}
+
+static void test_faults_setup(void)
+{
+	static const char *const steps[SAVE_STEPS] = { "create", "write", "fsync", "rename" };
+	const char *spec = getenv("SCHAAP_TEST_SAVE_FAULT");
+	int s;
+
+	if (!spec)
+		return;
+	for (s = 0; s < SAVE_STEPS; s++)
+		if (strncmp(spec, steps[s], strlen(steps[s])) == 0 && spec[strlen(steps[s])] == ':') {
+			fault_step = (enum save_step)s;
+			fault_errno = atoi(spec + strlen(steps[s]) + 1);
+			teamfile_fault = test_fault;
+		}
+}
+
 static int start_screen(struct ui *ui)
 {
 	const char *no_color = getenv("NO_COLOR");
@@ -591,6 +617,7 @@ static int start_screen(struct ui *ui)
 		const char *size = getenv("SCHAAP_TEST_SIZE");
 		int w = 80, h = 24;
 
+		test_faults_setup();
 		if (!out || !in) {
 			fprintf(stderr, "schaap: cannot open /dev/null\n");
 			return -1;
