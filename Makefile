@@ -50,7 +50,7 @@ POISON   := curses.h ncurses.h ncursesw/curses.h ncursesw/ncurses.h term.h \
 POISON_H := $(POISON:%=$(B)/poison/%)
 
 .SECONDARY:
-.PHONY: all run check test sanitize fuzz bench clean deps install uninstall
+.PHONY: all run check test sanitize valgrind fuzz bench clean deps install uninstall
 .DEFAULT_GOAL := all
 
 all: $(B)/schaap
@@ -123,6 +123,10 @@ check test: $(TESTS) $(B)/schaap
 
 sanitize:
 	$(MAKE) SAN=1 check
+
+# The planner's screen tests under valgrind (errors and definite leaks).
+valgrind: $(B)/schaap
+	SCHAAP=$(B)/schaap sh tests/valgrind.sh
 
 # libFuzzer over load, analysis and the save-and-reload round trip, seeded
 # from every team file here and the peer corpus. Crashes land in
