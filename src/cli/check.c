@@ -166,7 +166,13 @@ static void print_text(const struct analysis *a, const char *file, bool colour, 
 				fprintf(out, " SHEEP");
 				colour_off(out, colour);
 			}
-			fprintf(out, "%s%s\n", len ? " " : "", buf);
+			/* the legs, wrapped under themselves to stay within 80 columns */
+			if (len) {
+				fputc(' ', out);
+				wrap(out, buf, 39 + (pr->sheep ? 6 : 0) + (pr->nlegs > 9), 39);
+			} else {
+				fputc('\n', out);
+			}
 		}
 	}
 
