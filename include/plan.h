@@ -65,6 +65,10 @@ int plan_set_team_name(struct plan *p, const char *name, struct error *err);
 int plan_add_person(struct plan *p, const char *id, const char *name, int at,
 		    struct error *err);
 
+/* Append a person with @id and an empty name, for a reader that has
+ * already made sure no two people share an id. Returns the row or -1. */
+int plan_append_unique(struct plan *p, const char *id, struct error *err);
+
 /* Row of the person with @id, or -1. */
 int plan_find_person(const struct plan *p, const char *id);
 

@@ -306,6 +306,11 @@ static const struct bad bad_files[] = {
 	  { "'abcdefghijklmnopqrstuvwxy' is not a valid person id" }, NULL },
 	{ "person without id", TEAM "[person]\nname = Anna\n", 4,
 	  { "a person section needs an id" }, NULL },
+	{ "same id under two spellings of the header",
+	  TEAM "[person anna]\nname = A\n[person  anna]\nname = B\n", 6,
+	  { "write a person section as [person ID], with one space" }, NULL },
+	{ "tab before the person id", TEAM "[person\tanna]\nname = A\n", 4,
+	  { "with one space" }, NULL },
 
 	/* text */
 	{ "Latin-1 person name", TEAM "[person anna]\nname = Ren\xe9\n", 5,

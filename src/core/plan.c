@@ -168,15 +168,18 @@ int plan_put_person(struct plan *p, struct person *person, int at)
 	return at;
 }
 
-int plan_add_person(struct plan *p, const char *id, const char *name, int at,
-		    struct error *err)
+static int add_person(struct plan *p, const char *id, const char *name, int at,
+		      bool check_unique, struct error *err)
 {
 	struct person *person;
 	const char *why;
 	int row;
 
-	if (check_new_id(p, id, err) < 0)
+	if (check_unique ? check_new_id(p, id, err) < 0 : !text_is_id(id)) {
+		if (!check_unique)
+			error_set(err, NULL, 0, "'%s' is not a valid id", id);
 		return -1;
+	}
 	if (!text_storable(name, &why)) {
 		error_set(err, NULL, 0, "name: %s", why);
 		return -1;
@@ -199,6 +202,18 @@ oom:
 	person_free(person);
 	error_set(err, NULL, 0, "out of memory");
 	return -1;
+}
+
+int plan_add_person(struct plan *p, const char *id, const char *name, int at,
+		    struct error *err)
+{
+	return add_person(p, id, name, at, true, err);
+}
+
+int plan_append_unique(struct plan *p, const char *id, struct error *err)
+{
+	/* the linear search for a duplicate would make a load quadratic */
+	return add_person(p, id, "", p->npeople, false, err);
 }
 
 struct person *plan_take_person(struct plan *p, int row)

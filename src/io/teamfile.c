@@ -137,18 +137,24 @@ static int person_header(struct plan *p, const char *section, const char *shown,
 	struct error e2;
 	int row;
 
-	while (*id == ' ' || *id == '\t')
-		id++;
-	if (*id == '\0') {
+	if (*id == '\0' || id[1] == '\0') {
 		error_set(err, shown, line, "a person section needs an id, as in [person anna]");
 		return -1;
 	}
+	/* exactly one space: "[person  anna]" would otherwise be a second
+	 * section with the same id, which inidoc's duplicate check cannot see */
+	if (*id != ' ' || id[1] == ' ' || id[1] == '\t') {
+		error_set(err, shown, line, "write a person section as [person ID], with one space");
+		return -1;
+	}
+	id++;
 	if (!text_is_id(id)) {
 		error_set(err, shown, line,
 			  "'%s' is not a valid person id (1 to 24 of a-z, 0-9 and '-')", id);
 		return -1;
 	}
-	row = plan_add_person(p, id, "", p->npeople, &e2);
+	/* inidoc refused duplicate sections, so the id is unique */
+	row = plan_append_unique(p, id, &e2);
 	if (row < 0)
 		error_set(err, shown, line, "%s", e2.msg);
 	return row;
