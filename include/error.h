@@ -24,6 +24,10 @@ void error_set(struct error *e, const char *file, int line, const char *fmt, ...
 /* Clear @e to "no error". */
 void error_clear(struct error *e);
 
+/* Replace control characters and stray bytes in @e's message by visible
+ * escapes: messages quote keys and values from files. */
+void error_escape(struct error *e);
+
 /* Print "schaap: FILE:LINE: message\n" to @out. */
 void error_print(const struct error *e, FILE *out);
 

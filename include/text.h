@@ -35,6 +35,11 @@ int text_width(const char *s);
  * a character. Returns the columns used. */
 int text_fit(const char *s, int cols, bool pad, char *out, size_t n);
 
+/* How many bytes of @s fit in @cols columns: all of it when it fits,
+ * else up to the last space that fits, else as many whole characters as
+ * fit (at least one, so a caller always advances). */
+size_t text_break(const char *s, int cols);
+
 /* Whether @s can be stored as a name or note: UTF-8, no line break or
  * NUL, at most TEXT_VALUE_MAX bytes. On refusal returns false and points
  * @why at a sentence for the user. */

@@ -447,9 +447,23 @@ static void suggest_stays_quiet_when_nothing_is_near(void **state)
 	assert_null(text_suggest(huge, slots, 4));
 }
 
+/* Wrapping in check and the planner breaks lines with text_break. */
+static void test_break(void **state)
+{
+	(void)state;
+	assert_int_equal(text_break("short", 10), 5);
+	assert_int_equal(text_break("two words here", 9), 9);   /* "two words" */
+	assert_int_equal(text_break("two words here", 8), 3);   /* "two" */
+	assert_int_equal(text_break("unbroken", 4), 4);         /* no space: cut */
+	assert_int_equal(text_break("\xe7\x8e\x8b\xe5\xb0\x8f", 3), 3); /* one wide char */
+	assert_int_equal(text_break("\xe7\x8e\x8bx", 1), 3); /* nothing fits: one char */
+	assert_int_equal(text_break("", 5), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_break),
 		cmocka_unit_test(escape_controls_become_visible),
 		cmocka_unit_test(escape_stray_bytes_become_hex),
 		cmocka_unit_test(escape_leaves_plain_utf8_alone),

@@ -58,33 +58,8 @@ static void wrap(FILE *out, const char *text, int col, int indent)
 	const char *p = text;
 
 	while (*p) {
-		int room = WIDTH - col, used = 0, last_space = -1, i = 0;
-		size_t bytes = 0;
+		size_t bytes = text_break(p, WIDTH - col);
 
-		/* find how many bytes fit in room columns, breaking at a space */
-		while (p[i]) {
-			unsigned cp;
-			size_t k = text_decode(p + i, strlen(p + i), &cp);
-			char one[8];
-
-			if (k == 0)
-				k = 1;
-			memcpy(one, p + i, k);
-			one[k] = '\0';
-			if (used + text_width(one) > room)
-				break;
-			used += text_width(one);
-			if (p[i] == ' ')
-				last_space = i;
-			i += (int)k;
-		}
-		if (!p[i]) {
-			bytes = (size_t)i;
-		} else if (last_space > 0) {
-			bytes = (size_t)last_space;
-		} else {
-			bytes = (size_t)(i ? i : 1);
-		}
 		fprintf(out, "%.*s\n", (int)bytes, p);
 		p += bytes;
 		while (*p == ' ')

@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "text.h"
+
 void error_set(struct error *e, const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
@@ -31,4 +33,14 @@ void error_print(const struct error *e, FILE *out)
 		fprintf(out, "schaap: %s: %s\n", e->file, e->msg);
 	else
 		fprintf(out, "schaap: %s\n", e->msg);
+}
+
+void error_escape(struct error *e)
+{
+	char buf[sizeof e->msg];
+
+	if (!e)
+		return;
+	text_escape(e->msg, buf, sizeof buf);
+	memcpy(e->msg, buf, sizeof buf);
 }

@@ -194,6 +194,37 @@ static bool ini_space(char c)
 	return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n';
 }
 
+size_t text_break(const char *s, int cols)
+{
+	size_t i = 0, len = strlen(s), last_space = 0, k;
+	int used = 0;
+	unsigned cp;
+	char one[8];
+
+	while (i < len) {
+		k = text_decode(s + i, len - i, &cp);
+		if (k == 0)
+			k = 1;
+		memcpy(one, s + i, k);
+		one[k] = '\0';
+		if (used + text_width(one) > cols)
+			break;
+		used += text_width(one);
+		if (s[i] == ' ')
+			last_space = i;
+		i += k;
+	}
+	if (i == len || s[i] == ' ')
+		return i; /* all of it, or it ends just before a space */
+	if (last_space > 0)
+		return last_space;
+	if (i > 0)
+		return i;
+	/* not even one character fits: take it anyway */
+	k = text_decode(s, len, &cp);
+	return k ? k : 1;
+}
+
 bool text_needs_quotes(const char *s)
 {
 	size_t len = strlen(s);

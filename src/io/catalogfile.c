@@ -257,31 +257,19 @@ fail:
 	return NULL;
 }
 
-/* Messages quote keys and ids from the file: keep their control
- * characters and stray bytes off the terminal. */
-static void escape_message(struct error *err)
-{
-	char buf[sizeof err->msg];
-
-	if (!err)
-		return;
-	text_escape(err->msg, buf, sizeof buf);
-	memcpy(err->msg, buf, sizeof buf);
-}
-
 struct catalog *catalogfile_load(const char *path, struct error *err)
 {
 	struct ini_doc doc;
 	struct catalog *cat;
 
 	if (inidoc_load_file(path, path, &doc, err) < 0) {
-		escape_message(err);
+		error_escape(err);
 		return NULL;
 	}
 	cat = from_doc(&doc, path, err);
 	inidoc_free(&doc);
 	if (!cat)
-		escape_message(err);
+		error_escape(err);
 	return cat;
 }
 

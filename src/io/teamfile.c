@@ -375,31 +375,19 @@ fail:
 	return NULL;
 }
 
-/* Messages quote keys, values and ids from the file: keep their control
- * characters and stray bytes off the terminal (SPEC section 5). */
-static void escape_message(struct error *err)
-{
-	char buf[sizeof err->msg];
-
-	if (!err)
-		return;
-	text_escape(err->msg, buf, sizeof buf);
-	memcpy(err->msg, buf, sizeof buf);
-}
-
 struct plan *teamfile_load(const char *path, const struct catalog *cat, struct error *err)
 {
 	struct ini_doc doc;
 	struct plan *p;
 
 	if (inidoc_load_file(path, path, &doc, err) < 0) {
-		escape_message(err);
+		error_escape(err);
 		return NULL;
 	}
 	p = from_doc(&doc, path, cat, err);
 	inidoc_free(&doc);
 	if (!p)
-		escape_message(err);
+		error_escape(err);
 	return p;
 }
 
@@ -410,13 +398,13 @@ struct plan *teamfile_load_buffer(const char *text, size_t len, const char *show
 	struct plan *p;
 
 	if (inidoc_load_buffer(text, len, shown, &doc, err) < 0) {
-		escape_message(err);
+		error_escape(err);
 		return NULL;
 	}
 	p = from_doc(&doc, shown, cat, err);
 	inidoc_free(&doc);
 	if (!p)
-		escape_message(err);
+		error_escape(err);
 	return p;
 }
 

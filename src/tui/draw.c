@@ -488,27 +488,10 @@ static void wrap_text(int *y, int x, int w, int max_y, const char *text, attr_t 
 
 	while (*p && *y < max_y) {
 		char line[1024];
-		int n = 0, last_space = -1, cols = 0;
+		int n = (int)text_break(p, w);
 
-		while (p[n]) {
-			unsigned cp;
-			size_t k = text_decode(p + n, strlen(p + n), &cp);
-			char one[8];
-
-			if (k == 0)
-				k = 1;
-			snprintf(one, sizeof one, "%.*s", (int)k, p + n);
-			if (cols + text_width(one) > w)
-				break;
-			if (p[n] == ' ')
-				last_space = n;
-			n += (int)k;
-			cols += text_width(one);
-		}
 		if (n == 0)
 			break;
-		if (p[n] && last_space > 0)
-			n = last_space;
 		snprintf(line, sizeof line, "%.*s", n, p);
 		put_text((*y)++, x, w, line, at, false);
 		p += n;
