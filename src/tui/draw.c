@@ -345,7 +345,14 @@ static void draw_summary(struct ui *ui)
 		if (s == c->nroles && s > ui->left)
 			for (k = 0; k < 3; k++)
 				mvaddstr(ui->sum_y + k, x - 1, "\u2502");
-		snprintf(buf, sizeof buf, "%2d %c", r->holders, state_symbol(r->state));
+		/* four columns: the status symbol must survive any count */
+		if (r->holders < 100)
+			snprintf(buf, sizeof buf, "%2d %c", r->holders, state_symbol(r->state));
+		else if (r->holders < 1000)
+			snprintf(buf, sizeof buf, "%3d%c", r->holders, state_symbol(r->state));
+		else
+			snprintf(buf, sizeof buf, "%2dk%c", r->holders / 1000 > 99 ? 99 : r->holders / 1000,
+				 state_symbol(r->state));
 		put_text(ui->sum_y, x, ui->cell_w - 1, buf, role_attr(ui, state_role(r->state)), true);
 		fte4(r->staffed, buf, sizeof buf);
 		put_text(ui->sum_y + 1, x, ui->cell_w - 1, buf, A_NORMAL, true);
@@ -382,8 +389,9 @@ static void draw_detail(struct ui *ui)
 		text_format_decimal(r->need, FTE_DECIMALS, n, sizeof n);
 		snprintf(need, sizeof need, "need %s FTE", n);
 	}
-	snprintf(buf, sizeof buf, "%c %s: %s (%s) \u2014 %s \u00b7 %d holder%s, %s FTE \u00b7 %s",
-		 state_symbol(r->state), sl->id, sl->label, sl->dutch, sl->summary,
+	snprintf(buf, sizeof buf, "%c %s: %s%s%s%s%s%s \u00b7 %d holder%s, %s FTE \u00b7 %s",
+		 state_symbol(r->state), sl->id, sl->label, sl->dutch[0] ? " (" : "", sl->dutch,
+		 sl->dutch[0] ? ")" : "", sl->summary[0] ? " \u2014 " : "", sl->summary,
 		 r->holders, r->holders == 1 ? "" : "s", staffed, need);
 	put_text(ui->detail_y, 0, ui->cols, buf, role_attr(ui, state_role(r->state)), true);
 
@@ -575,13 +583,14 @@ void draw_profile(struct ui *ui)
 	int y = 2, i, l;
 
 	erase();
-	snprintf(buf, sizeof buf, " %s \u2014 %s (%s)", sl->id, sl->label, sl->dutch);
+	snprintf(buf, sizeof buf, " %s \u2014 %s%s%s%s", sl->id, sl->label, sl->dutch[0] ? " (" : "",
+		 sl->dutch, sl->dutch[0] ? ")" : "");
 	put_text(0, 0, ui->cols, buf, role_attr(ui, ROLE_TITLE), true);
 	put_text(y++, 2, ui->cols - 4, sl->kind == SLOT_ROLE ? "Role" : "Task", A_BOLD, false);
 	wrap_text(&y, 2, ui->cols - 4, ui->rows - 2, sl->summary, A_NORMAL);
 	y++;
 	put_text(y++, 2, ui->cols - 4, "Profile", A_BOLD, false);
-	wrap_text(&y, 2, ui->cols - 4, ui->rows - 2, sl->profile, A_NORMAL);
+	wrap_text(&y, 2, ui->cols - 4, ui->rows - 2, sl->profile[0] ? sl->profile : "(none given)", A_NORMAL);
 	y++;
 	buf[0] = '\0';
 	for (l = 0; l < c->nlegs; l++)
