@@ -14,15 +14,16 @@ trap 'rm -rf "$tmp"' EXIT
 for keys in tests/screens/*.keys; do
 	name=$(basename "$keys" .keys)
 	exp=tests/screens/$name.expected
-	# header: "#! TEAMFILE [WxH] [save=FILE] [VAR=VALUE ...]"
+	# header: "#! TEAMFILE [WxH] [save=FILE] [catalog=FILE] [VAR=VALUE ...]"
 	set -- $(head -n 1 "$keys" | sed 's/^#!//')
 	team=$1 size=${2:-80x24}
 	shift 2 2>/dev/null || shift $#
 	rm -rf "$tmp/run" && mkdir "$tmp/run"
 	[ "$team" = "-" ] || [ "$team" = "new" ] || cp "$team" "$tmp/run/team.ini"
-	envs=""
+	envs="" catalog=""
 	for opt in "$@"; do
 		case $opt in
+		catalog=*) catalog="--catalog $(pwd)/${opt#catalog=}" ;;
 		save=*) # a FILE.save left by an earlier session, newer than FILE
 			cp "${opt#save=}" "$tmp/run/team.ini.save"
 			touch -d "@$(( $(date +%s) + 60 ))" "$tmp/run/team.ini.save" ;;
@@ -33,7 +34,7 @@ for keys in tests/screens/*.keys; do
 	arg=team.ini
 	[ "$team" = "-" ] && arg=
 	(cd "$tmp/run" && env $envs LANG=C.UTF-8 SCHAAP_TEST_KEYS="$tmp/keys" SCHAAP_TEST_DUMP="$tmp/out" \
-		SCHAAP_TEST_SIZE=$size $SCHAAP $arg >"$tmp/stdout" 2>"$tmp/stderr"
+		SCHAAP_TEST_SIZE=$size $SCHAAP $catalog $arg >"$tmp/stdout" 2>"$tmp/stderr"
 	 echo "exit $?" >>"$tmp/out")
 	cat "$tmp/stderr" >>"$tmp/out"
 	for f in "$tmp"/run/* "$tmp"/run/.[!.]*; do
