@@ -50,10 +50,15 @@ if command -v valgrind >/dev/null 2>&1; then
 	echo
 	echo "instructions (callgrind, whole process):"
 	printf '%-22s %16s %16s\n' "file" "check" "iniparser only"
+	cg() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/Collected/ { print $4 }'; }
 	for f in team-100 team-1000; do
-		cg() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/Collected/ { print $4 }'; }
 		c1=$(cg $SCHAAP check "$dir/$f.ini")
 		c2=$(cg $B/bench/bare "$dir/$f.ini")
 		printf '%-22s %16s %16s\n' "$f" "$c1" "$c2"
 	done
+	echo
+	echo "instructions per planner key at 1000 people (400 keys minus none, / 400):"
+	k0=$(SCHAAP_TEST_KEYS="$keys.0" SCHAAP_TEST_DUMP=/dev/null cg $SCHAAP "$dir/team-1000.ini")
+	k1=$(SCHAAP_TEST_KEYS="$keys.400" SCHAAP_TEST_DUMP=/dev/null cg $SCHAAP "$dir/team-1000.ini")
+	echo "$k0 $k1" | tr -d , | awk '{ printf "%-22s %16d\n", "team-1000", ($2 - $1) / 400 }'
 fi

@@ -92,5 +92,17 @@ pid=$(pgrep -f "^$SCHAAP team.ini" | head -n 1)
 check "hang-up exits" "EXITED 129"
 [ -f "$tmp/team.ini.save" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "tmux: no team.ini.save after SIGHUP"; }
 
+# termination does the same as a hang-up
+t kill-session -t s
+rm -f "$tmp/team.ini.save"
+t new-session -d -s s -x 80 -y 24 "cd '$tmp' && LANG=C.UTF-8 TERM=xterm-256color '$SCHAAP' team.ini; echo EXITED \$?; sleep 60"
+check "start for SIGTERM" "Koffiebranderij De Gouden Boon"
+t send-keys -t s Space
+sleep 0.2
+pid=$(pgrep -f "^$SCHAAP team.ini" | head -n 1)
+[ -n "$pid" ] && kill -TERM "$pid"
+check "termination exits" "EXITED 143"
+[ -f "$tmp/team.ini.save" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "tmux: no team.ini.save after SIGTERM"; }
+
 echo "tmux: $pass passed, $fail failed"
 [ "$fail" = 0 ]
