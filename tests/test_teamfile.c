@@ -122,6 +122,25 @@ struct outcome {
 	struct error err;
 };
 
+/* A save that was refused: a message naming the file and @cause (when
+ * given), the old bytes still on disk, no temporary file left in @dir. */
+static void assert_save_refused(const struct outcome *o, const char *path, const char *dir,
+				const char *old, const char *cause)
+{
+	char *text;
+
+	assert_int_equal(o->rc, -1);
+	assert_string_equal(o->err.file, path);
+	assert_has(o->err.msg, "cannot save");
+	if (cause)
+		assert_has(o->err.msg, cause);
+	assert_has(o->err.msg, "unchanged");
+	text = test_read(path);
+	assert_string_equal(text, old);
+	free(text);
+	assert_int_equal(leftover_temps(dir), 0);
+}
+
 static int in_child(void (*fn)(void *, struct outcome *), void *arg, bool drop,
 		    int seconds, struct outcome *out)
 {
@@ -1192,7 +1211,7 @@ static void save_through_dangling_symlink_creates_target(void **state)
 static void save_into_unwritable_directory_fails_cleanly(void **state)
 {
 	static const char old[] = "[team]\nname = Old\n; keep me exactly\n";
-	char *dir = make_dir("readonly"), *path = join(dir, "team.ini"), *text;
+	char *dir = make_dir("readonly"), *path = join(dir, "team.ini");
 	struct plan *p = small_plan();
 	struct save_job job = { p, path, 0 };
 	struct outcome o;
@@ -1215,15 +1234,7 @@ static void save_into_unwritable_directory_fails_cleanly(void **state)
 		skip();
 	}
 	chmod(dir, 0755);
-	assert_int_equal(o.rc, -1);
-	assert_string_equal(o.err.file, path);
-	assert_has(o.err.msg, "cannot save");
-	assert_has(o.err.msg, strerror(EACCES));
-	assert_has(o.err.msg, "unchanged");
-	text = test_read(path);
-	assert_string_equal(text, old);
-	free(text);
-	assert_int_equal(leftover_temps(dir), 0);
+	assert_save_refused(&o, path, dir, old, strerror(EACCES));
 	plan_free(p);
 	free(path);
 	free(dir);
@@ -1232,7 +1243,7 @@ static void save_into_unwritable_directory_fails_cleanly(void **state)
 static void save_that_runs_out_of_space_keeps_old_file(void **state)
 {
 	static const char old[] = "[team]\nname = Old\n; keep me exactly\n";
-	char *dir = make_dir("full"), *path = join(dir, "team.ini"), *text;
+	char *dir = make_dir("full"), *path = join(dir, "team.ini");
 	struct plan *p = small_plan();
 	struct save_job job = { p, path, 16 }; /* a disk that fills after 16 bytes */
 	struct outcome o;
@@ -1245,14 +1256,7 @@ static void save_that_runs_out_of_space_keeps_old_file(void **state)
 		free(dir);
 		skip();
 	}
-	assert_int_equal(o.rc, -1);
-	assert_string_equal(o.err.file, path);
-	assert_has(o.err.msg, "cannot save");
-	assert_has(o.err.msg, "unchanged");
-	text = test_read(path);
-	assert_string_equal(text, old);
-	free(text);
-	assert_int_equal(leftover_temps(dir), 0);
+	assert_save_refused(&o, path, dir, old, NULL);
 	plan_free(p);
 	free(path);
 	free(dir);

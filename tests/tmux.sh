@@ -26,6 +26,14 @@ wait_for() {
 	return 1
 }
 
+# The planner on a fresh copy of the example team in an 80x24 window.
+start() {
+	t kill-session -t s 2>/dev/null
+	rm -f "$tmp/team.ini.save"
+	cp config/example-team.ini "$tmp/team.ini"
+	t new-session -d -s s -x 80 -y 24 "cd '$tmp' && LANG=C.UTF-8 TERM=xterm-256color '$SCHAAP' team.ini; echo EXITED \$?; sleep 60"
+}
+
 check() { # name, expected text
 	if wait_for "$2"; then
 		pass=$((pass + 1))
@@ -36,8 +44,7 @@ check() { # name, expected text
 	fi
 }
 
-cp config/example-team.ini "$tmp/team.ini"
-t new-session -d -s s -x 80 -y 24 "cd '$tmp' && LANG=C.UTF-8 TERM=xterm-256color '$SCHAAP' team.ini; echo EXITED \$?; sleep 60"
+start
 check "start" "Koffiebranderij De Gouden Boon"
 # real arrow keys: right once, down twice puts the cursor on Sanne's manager cell
 t send-keys -t s Right Down Down
@@ -64,9 +71,7 @@ else
 fi
 
 # the file changed on disk after loading: saving asks first
-t kill-session -t s
-cp config/example-team.ini "$tmp/team.ini"
-t new-session -d -s s -x 80 -y 24 "cd '$tmp' && LANG=C.UTF-8 TERM=xterm-256color '$SCHAAP' team.ini; echo EXITED \$?; sleep 60"
+start
 check "start again" "Koffiebranderij De Gouden Boon"
 t send-keys -t s Space
 sleep 0.2
@@ -93,9 +98,7 @@ check "hang-up exits" "EXITED 129"
 [ -f "$tmp/team.ini.save" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "tmux: no team.ini.save after SIGHUP"; }
 
 # termination does the same as a hang-up
-t kill-session -t s
-rm -f "$tmp/team.ini.save"
-t new-session -d -s s -x 80 -y 24 "cd '$tmp' && LANG=C.UTF-8 TERM=xterm-256color '$SCHAAP' team.ini; echo EXITED \$?; sleep 60"
+start
 check "start for SIGTERM" "Koffiebranderij De Gouden Boon"
 t send-keys -t s Space
 sleep 0.2
