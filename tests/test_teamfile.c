@@ -344,7 +344,9 @@ static const struct bad bad_files[] = {
 
 	/* syntax */
 	{ "line without '='", TEAM "just some words\n", 4,
-	  { "syntax error", "'key = value'" }, NULL },
+	  { "syntax error", "'key = value'", "not 'just some words'" }, NULL },
+	{ "syntax error quoting an escape sequence", TEAM "bad \x1b[31m line\n", 4,
+	  { "not 'bad \\x1b[31m line'" }, NULL },
 	{ "line without '=' holding parentheses", TEAM "community lead (Anna)\n", 4,
 	  { "syntax error" }, NULL },
 	{ "line without '=' holding a number in parentheses", TEAM "see (12)\n", 4,

@@ -89,23 +89,19 @@ t send-keys -t s C-c
 check "ctrl-c asks" "Quit without saving? (y/n)"
 t send-keys -t s n
 check "ctrl-c declined keeps the session" "not quitting"
-# a hang-up with unsaved changes leaves team.ini.save
-t send-keys -t s Space
-sleep 0.2
-pid=$(pgrep -f "^$SCHAAP team.ini" | head -n 1)
-[ -n "$pid" ] && kill -HUP "$pid"
-check "hang-up exits" "EXITED 129"
-[ -f "$tmp/team.ini.save" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "tmux: no team.ini.save after SIGHUP"; }
-
-# termination does the same as a hang-up
+# a hang-up or termination with unsaved changes leaves team.ini.save
+signal_saves() { # signal, exit status
+	t send-keys -t s Space
+	sleep 0.2
+	pid=$(pgrep -f "^$SCHAAP team.ini" | head -n 1)
+	[ -n "$pid" ] && kill -"$1" "$pid"
+	check "SIG$1 exits" "EXITED $2"
+	[ -f "$tmp/team.ini.save" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "tmux: no team.ini.save after SIG$1"; }
+}
+signal_saves HUP 129
 start
 check "start for SIGTERM" "Koffiebranderij De Gouden Boon"
-t send-keys -t s Space
-sleep 0.2
-pid=$(pgrep -f "^$SCHAAP team.ini" | head -n 1)
-[ -n "$pid" ] && kill -TERM "$pid"
-check "termination exits" "EXITED 143"
-[ -f "$tmp/team.ini.save" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "tmux: no team.ini.save after SIGTERM"; }
+signal_saves TERM 143
 
 echo "tmux: $pass passed, $fail failed"
 [ "$fail" = 0 ]

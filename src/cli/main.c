@@ -73,7 +73,8 @@ static void setup_locale(void)
 			setlocale(LC_CTYPE, "en_US.UTF-8");
 }
 
-static int run_check(int argc, char **argv)
+/* @catalog: a --catalog given before the word check, or NULL. */
+static int run_check(int argc, char **argv, const char *catalog)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -82,7 +83,7 @@ static int run_check(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	enum check_format format = FORMAT_TEXT;
-	const char *catalog = NULL, *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
 	struct catalog *cat;
 	bool colour;
 	int c, status;
@@ -95,8 +96,7 @@ static int run_check(int argc, char **argv)
 				format = FORMAT_TEXT;
 			else if (strcmp(optarg, "tsv") == 0)
 				format = FORMAT_TSV;
-			else
-				{
+			else {
 				char what[256];
 
 				snprintf(what, sizeof what, "unknown format '%s' (text or tsv)", optarg);
@@ -164,22 +164,7 @@ int main(int argc, char **argv)
 		int sub_argc = argc - optind;
 		char **sub_argv = argv + optind;
 
-		if (catalog) {
-			/* "schaap --catalog F check X" means the same as the other order */
-			static char *with[4096];
-			int i;
-
-			if (sub_argc + 2 >= 4096)
-				return usage_error("too many arguments");
-			with[0] = sub_argv[0];
-			with[1] = "--catalog";
-			with[2] = (char *)catalog;
-			for (i = 1; i < sub_argc; i++)
-				with[i + 2] = sub_argv[i];
-			with[sub_argc + 2] = NULL;
-			return run_check(sub_argc + 2, with);
-		}
-		return run_check(sub_argc, sub_argv);
+		return run_check(sub_argc, sub_argv, catalog);
 	}
 	if (argc - optind > 1) {
 		char what[256];

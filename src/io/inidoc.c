@@ -406,16 +406,15 @@ static void parser_error(const char *shown, struct error *err)
 		error_set(err, shown, line, "line is too long (at most %d characters)",
 			  LINE_LIMIT - 2);
 	else if (strstr(parser_message, "syntax error")) {
+		/* quote the line (escaped later with the rest of the message) */
 		const char *text = strstr(parser_message, "-> ");
-		char shownline[120];
-		size_t n;
+		char quoted[64];
 
-		snprintf(shownline, sizeof shownline, "%s", text ? text + 3 : "");
-		n = strcspn(shownline, "\n");
-		shownline[n] = '\0';
+		snprintf(quoted, sizeof quoted, "%.*s", (int)strcspn(text ? text + 3 : "", "\n"),
+			 text ? text + 3 : "");
 		error_set(err, shown, line,
-			  "syntax error: expected '[section]', 'key = value' or a comment");
-		(void)shownline;
+			  "syntax error: expected '[section]', 'key = value' or a comment, not '%s'",
+			  quoted);
 	} else if (strstr(parser_message, "memory"))
 		error_set(err, shown, 0, "out of memory");
 	else
