@@ -370,9 +370,7 @@ static void draw_detail(struct ui *ui)
 	const struct catalog *c = ui->cat;
 	const struct slot *sl = &c->slots[ui->slot];
 	const struct slot_result *r = &ui->an.slots[ui->slot];
-	char buf[2048], need[48], staffed[32], legs[256];
-	size_t len;
-	int l;
+	char buf[2048], need[48], staffed[32], legs[CATALOG_LEGS_TEXT];
 
 	move(ui->detail_y, 0);
 	clrtoeol();
@@ -403,11 +401,7 @@ static void draw_detail(struct ui *ui)
 		const struct cell *cell = &p->cells[ui->slot];
 		char fte[24], over[48], here[64];
 
-		legs[0] = '\0';
-		for (l = 0, len = 0; l < c->nlegs; l++)
-			if (pr->legs & (1u << l))
-				len += (size_t)snprintf(legs + len, sizeof legs - len, "%s%s",
-							len ? " " : "", c->legs[l].id);
+		catalog_legs_text(c, pr->legs, false, " ", legs, sizeof legs);
 		text_format_decimal(p->fte, FTE_DECIMALS, fte, sizeof fte);
 		if (pr->over)
 			snprintf(over, sizeof over, " (%d over)", pr->load - plan_max_load(ui->plan));
@@ -579,8 +573,7 @@ void draw_profile(struct ui *ui)
 	const struct catalog *c = ui->cat;
 	const struct slot *sl = &c->slots[ui->slot];
 	char buf[2048];
-	size_t len = 0;
-	int y = 2, i, l;
+	int y = 2, i;
 
 	erase();
 	snprintf(buf, sizeof buf, " %s \u2014 %s%s%s%s", sl->id, sl->label, sl->dutch[0] ? " (" : "",
@@ -592,12 +585,15 @@ void draw_profile(struct ui *ui)
 	put_text(y++, 2, ui->cols - 4, "Profile", A_BOLD, false);
 	wrap_text(&y, 2, ui->cols - 4, ui->rows - 2, sl->profile[0] ? sl->profile : "(none given)", A_NORMAL);
 	y++;
-	buf[0] = '\0';
-	for (l = 0; l < c->nlegs; l++)
-		if (sl->legs & (1u << l))
-			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len ? ", " : "Legs: ",
-						c->legs[l].id);
-	put_text(y++, 2, ui->cols - 4, len ? buf : "Legs: none", A_NORMAL, false);
+	{
+		char legs[CATALOG_LEGS_TEXT];
+
+		if (catalog_legs_text(c, sl->legs, false, ", ", legs, sizeof legs))
+			snprintf(buf, sizeof buf, "Legs: %s", legs);
+		else
+			snprintf(buf, sizeof buf, "Legs: none");
+	}
+	put_text(y++, 2, ui->cols - 4, buf, A_NORMAL, false);
 	for (i = 0; i < c->npairs; i++) {
 		const struct pair *pr = &c->pairs[i];
 
