@@ -58,7 +58,7 @@ check "live resize to 120x40" "Lstn Eng  KPI"
 t resize-window -t s -x 30 -y 10
 check "too small" "Terminal too small: 30x10"
 t resize-window -t s -x 80 -y 24
-check "back to 80x24" "X 1  ! 7  i 17"
+check "back to 80x24" "X 1  ! 8  i 17"
 t send-keys -t s q
 check "quit asks" "Quit without saving? (y/n)"
 t send-keys -t s y
