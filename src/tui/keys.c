@@ -29,6 +29,8 @@ const struct action actions[] = {
 	{ ACT_FTE, "fte", { 'f' }, "set the person's FTE (0.05 to 1.5)", NULL },
 	{ ACT_EXTERNAL, "external", { 'x' }, "mark the person external or internal", NULL },
 	{ ACT_NOTE, "note", { 'n' }, "set the person's note", NULL },
+	{ ACT_STRENGTHS, "strengths", { 'E' }, "set the person's strengths (leg ids; empty: not known)", NULL },
+	{ ACT_FOLLOW, "follow-up", { 'F' }, "mark or unmark the slot as followed up by the person", NULL },
 	{ ACT_MOVE_UP, "move-up", { 'K' }, "move the person one row up", NULL },
 	{ ACT_MOVE_DOWN, "move-down", { 'J' }, "move the person one row down", NULL },
 	{ ACT_NEED, "need", { 'N' }, "set the slot's need in FTE (0: not needed)", NULL },

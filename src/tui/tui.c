@@ -207,6 +207,41 @@ static void prompt_fte(struct ui *ui)
 		edit_failed(ui, &err);
 }
 
+/* Strengths as leg ids, separated by spaces or commas; empty: not known. */
+static void prompt_strengths(struct ui *ui)
+{
+	const struct catalog *c = ui->cat;
+	const struct person *p = ui->plan->people[ui->row];
+	char initial[CATALOG_LEGS_TEXT], answer[CATALOG_LEGS_TEXT], *word, *save = NULL;
+	const char *ids[CATALOG_MAX_LEGS];
+	uint32_t legs = 0;
+	struct error err;
+	int i;
+
+	initial[0] = '\0';
+	if (p->strengths_known)
+		catalog_legs_text(c, p->strengths, false, " ", initial, sizeof initial);
+	if (!ui_prompt(ui, "Strengths (leg ids; empty: not known):", initial, answer, sizeof answer))
+		return;
+	for (i = 0; i < c->nlegs; i++)
+		ids[i] = c->legs[i].id;
+	for (word = strtok_r(answer, " ,\t", &save); word; word = strtok_r(NULL, " ,\t", &save)) {
+		const char *near;
+
+		i = catalog_leg_index(c, word);
+		if (i >= 0) {
+			legs |= 1u << i;
+			continue;
+		}
+		near = text_suggest(word, ids, c->nlegs);
+		ui_message(ui, true, "unknown leg '%s'%s%s%s", word, near ? "; did you mean '" : "",
+			   near ? near : "", near ? "'?" : "");
+		return;
+	}
+	if (edit_person_strengths(&ui->undo, ui->plan, ui->row, legs != 0, legs, &err) < 0)
+		edit_failed(ui, &err);
+}
+
 static void prompt_need(struct ui *ui)
 {
 	int need = ui->plan->need[ui->slot];
@@ -450,6 +485,16 @@ static void act(struct ui *ui, enum act a, int key)
 	case ACT_FTE:
 		if (need_person(ui))
 			prompt_fte(ui);
+		break;
+	case ACT_STRENGTHS:
+		if (need_person(ui))
+			prompt_strengths(ui);
+		break;
+	case ACT_FOLLOW:
+		if (need_person(ui) &&
+		    edit_follows(&ui->undo, ui->plan, ui->row, ui->slot,
+				 !p->cells[ui->slot].follows, &err) < 0)
+			edit_failed(ui, &err);
 		break;
 	case ACT_EXTERNAL:
 		if (need_person(ui) &&
