@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "teamfile.h"
+#include "undo.h"
 
 static struct plan *plan;
 
@@ -208,6 +209,41 @@ static void plans_differ_by_each_new_field(void **state)
 	plan_free(base);
 }
 
+/* The planner's edits of strengths and follow-up undo and redo. */
+static void strengths_and_follow_up_edits_undo(void **state)
+{
+	const struct catalog *c = test_catalog();
+	int s = catalog_slot_index(c, "content");
+	struct undo u;
+	struct undo_place where;
+	struct error err;
+	struct plan *before;
+
+	(void)state;
+	plan = must_load("[person anna]\nname = Anna\nstrengths = writing\n"
+			 "[person agency]\nname = Agency\nexternal = yes\ncontent = 50\n");
+	before = must_load(written(plan));
+	undo_init(&u);
+	assert_int_equal(edit_person_strengths(&u, plan, 0, true, 3, &err), 0);
+	assert_int_equal(plan->people[0]->strengths, 3);
+	assert_int_equal(edit_follows(&u, plan, 0, s, true, &err), 0);
+	assert_true(plan->people[0]->cells[s].follows);
+	/* refused for the external: nothing recorded */
+	assert_int_equal(edit_follows(&u, plan, 1, s, true, &err), -1);
+	assert_true(undo_undo(&u, plan, &where));
+	assert_int_equal(where.slot, s);
+	assert_false(plan->people[0]->cells[s].follows);
+	assert_true(undo_undo(&u, plan, &where));
+	assert_true(plan_equal(plan, before));
+	assert_false(undo_undo(&u, plan, &where));
+	assert_true(undo_redo(&u, plan, &where));
+	assert_true(undo_redo(&u, plan, &where));
+	assert_true(plan->people[0]->cells[s].follows);
+	assert_int_equal(plan->people[0]->strengths, 3);
+	undo_release(&u);
+	plan_free(before);
+}
+
 /* ---- refusals --------------------------------------------------------- */
 
 struct bad {
@@ -292,6 +328,7 @@ int main(void)
 		T(follows_up_survives_unassigning),
 		T(strengths_refuse_legs_the_catalog_lacks),
 		T(plans_differ_by_each_new_field),
+		T(strengths_and_follow_up_edits_undo),
 	};
 	size_t nfixed = sizeof fixed / sizeof *fixed, nbad = sizeof bads / sizeof *bads, i;
 	struct CMUnitTest *tests = calloc(nfixed + nbad, sizeof *tests);
