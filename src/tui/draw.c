@@ -635,3 +635,65 @@ void draw_profile(struct ui *ui)
 	put_text(ui->rows - 1, 0, ui->cols, " any key closes", role_attr(ui, ROLE_HINT), true);
 	refresh();
 }
+
+/* The question and the answer being typed on the bottom row, scrolled so
+ * the cursor shows: only the visible part is measured, so a pasted line
+ * of any length costs the same to draw. */
+void draw_prompt(struct ui *ui)
+{
+	const struct prompt *pr = &ui->prompt;
+	int y = ui->rows - 1, qw, room, col;
+	char shown[1024];
+	size_t start, n;
+
+	qw = text_width(pr->question) + 1;
+	if (qw > ui->cols / 2)
+		qw = ui->cols / 2;
+	move(y, 0);
+	clrtoeol();
+	put_text(y, 0, qw, pr->question, role_attr(ui, ROLE_TITLE), true);
+	room = ui->cols - qw;
+	start = prompt_window(pr, room, &col);
+	/* at most a screen's width of characters after the start */
+	n = pr->len - start;
+	if (n > (size_t)room * 4)
+		n = (size_t)room * 4;
+	if (n >= sizeof shown)
+		n = sizeof shown - 1;
+	while (n > 0 && start + n < pr->len && ((unsigned char)pr->text[start + n] & 0xc0) == 0x80)
+		n--;
+	memcpy(shown, pr->text + start, n);
+	shown[n] = '\0';
+	put_text(y, qw, room, shown, pr->selected ? role_attr(ui, ROLE_SELECT) : A_NORMAL, false);
+	move(y, qw + col);
+	curs_set(1);
+	refresh();
+}
+
+void draw_ask(struct ui *ui)
+{
+	static const char yn[] = " (y/n)";
+	const char *q = ui->ask.question;
+	int y = ui->rows - 1, qw = text_width(q) + 1;
+	size_t len = strlen(q), ynl = strlen(yn);
+
+	move(y, 0);
+	clrtoeol();
+	if (qw > ui->cols - 1 && len > ynl && strcmp(q + len - ynl, yn) == 0) {
+		/* too long: cut the question, never the answers it takes */
+		char head[sizeof ui->ask.question];
+
+		snprintf(head, sizeof head, "%.*s", (int)(len - ynl), q);
+		put_text(y, 0, ui->cols - 2 - (int)ynl, head, role_attr(ui, ROLE_TITLE), true);
+		put_text(y, ui->cols - 2 - (int)ynl, 1, "\u2026", role_attr(ui, ROLE_TITLE), true);
+		put_text(y, ui->cols - 1 - (int)ynl, (int)ynl, yn, role_attr(ui, ROLE_TITLE), true);
+		qw = ui->cols - 1;
+	} else {
+		if (qw > ui->cols - 1)
+			qw = ui->cols - 1;
+		put_text(y, 0, qw, q, role_attr(ui, ROLE_TITLE), true);
+	}
+	move(y, qw);
+	curs_set(1);
+	refresh();
+}
