@@ -416,10 +416,16 @@ static void draw_detail(struct ui *ui)
 
 		catalog_legs_text(c, pr->legs, false, " ", legs, sizeof legs);
 		text_format_decimal(p->fte, FTE_DECIMALS, fte, sizeof fte);
-		if (pr->over)
-			snprintf(over, sizeof over, " (%d over)", pr->load - plan_max_load(ui->plan));
-		else
-			over[0] = '\0';
+		over[0] = '\0';
+		if (pr->over) {
+			int excess = pr->load - plan_max_load(ui->plan);
+			char hours[24];
+
+			/* hours a week stand beside over-load */
+			text_format_shown(analysis_over_hours(ui->plan, ui->row, excess), 1, hours,
+					  sizeof hours);
+			snprintf(over, sizeof over, " (%d over, %s h a week)", excess, hours);
+		}
 		if (cell->share && stretch) {
 			char missing[CATALOG_LEGS_TEXT];
 
