@@ -52,11 +52,11 @@ start
 check "start" "Koffiebranderij De Gouden Boon"
 # real arrow keys: right once, down twice puts the cursor on Sanne's manager cell
 t send-keys -t s Right Down Down
-check "arrows move the cursor" "Sanne Çelik [sanne] · 0.5 FTE · manager: -"
+check "arrows move the cursor" "Sanne Çelik · 0.5 FTE · Manager: not assigned"
 t send-keys -t s Space
-check "space assigns" "manager: 10%"
+check "space assigns" "Manager: 10%"
 t send-keys -t s Tab Down Enter
-check "tab and enter jump to a finding" "advertising: Advertising"
+check "tab and enter jump to a finding" "! external only · Advertising specialist"
 t resize-window -t s -x 120 -y 40
 check "live resize to 120x40" "Lstn Eng  KPI"
 t resize-window -t s -x 30 -y 10
