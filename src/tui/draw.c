@@ -224,21 +224,12 @@ static const char sev_symbol[SEV_COUNT] = { 'X', '!', 'i' };
 static const enum role sev_role[SEV_COUNT] = { ROLE_ERROR, ROLE_WARNING, ROLE_INFO };
 
 /* The status of slot @s in check's words: its symbol and what it means
- * ("~ one holder", "! external only"). */
+ * ("~ one holder", "! external only"), from the rule table. */
 static const char *slot_status(const struct ui *ui, int s)
 {
-	if (ui->an.slots[s].state == STATE_NOT_NEEDED)
-		return "- not needed";
-	switch (analysis_slot_worst(&ui->an, s)) {
-	case F_UNCOVERED: return "X uncovered";
-	case F_EXTERNAL_ONLY: return "! external only";
-	case F_LEAD_CONFLICT: return "! lead conflict";
-	case F_NO_LEAD: return "! no lead";
-	case F_UNDERSTAFFED: return "! understaffed";
-	case F_OVERLAP: return "+ shared, led";
-	case F_SINGLE_POINT: return "~ one holder";
-	default: return "+ ok";
-	}
+	enum severity sev;
+
+	return analysis_slot_status(&ui->an, s, &sev);
 }
 
 /* FTE in 1/10000 units into at most 4 columns. */
@@ -433,20 +424,6 @@ static void draw_summary(struct ui *ui)
 	}
 }
 
-/* Append @s to @buf (size @n, holding @len bytes), cut when full. */
-static size_t append(char *buf, size_t n, size_t len, const char *s)
-{
-	size_t k = strlen(s);
-
-	if (len >= n)
-		return len;
-	if (k > n - 1 - len)
-		k = n - 1 - len;
-	memcpy(buf + len, s, k);
-	buf[len + k] = '\0';
-	return len + k;
-}
-
 static void wrap_text(int *y, int x, int w, int max_y, const char *text, attr_t at);
 
 /* The finding chosen in the panel, in full, wrapped over the detail lines. */
@@ -472,9 +449,7 @@ static void draw_detail(struct ui *ui)
 	const struct catalog *c = ui->cat;
 	const struct slot *sl = &c->slots[ui->slot];
 	const struct slot_result *r = &ui->an.slots[ui->slot];
-	char buf[2048], need[48], staffed[32], legs[512];
-	size_t len;
-	int l;
+	char buf[2048], need[48], staffed[32], legs[CATALOG_LEGS_TEXT * 2];
 
 	move(ui->detail_y, 0);
 	clrtoeol();
@@ -510,14 +485,7 @@ static void draw_detail(struct ui *ui)
 		const struct cell *cell = &p->cells[ui->slot];
 		char fte[24], over[48], here[160];
 
-		legs[0] = '\0';
-		for (l = 0, len = 0; l < c->nlegs; l++)
-			if (pr->legs & (1u << l)) {
-				if (len)
-					len = append(legs, sizeof legs, len, ", ");
-				len = append(legs, sizeof legs, len, c->legs[l].label[0] ? c->legs[l].label
-											: c->legs[l].id);
-			}
+		catalog_legs_text(c, pr->legs, true, ", ", legs, sizeof legs);
 		text_format_decimal(p->fte, FTE_DECIMALS, fte, sizeof fte);
 		if (pr->over)
 			snprintf(over, sizeof over, " (%d over)", pr->load - plan_max_load(ui->plan));
@@ -789,8 +757,7 @@ void draw_profile(struct ui *ui)
 	const struct catalog *c = ui->cat;
 	const struct slot *sl = &c->slots[ui->slot];
 	char buf[2048];
-	size_t len = 0;
-	int y = 2, i, l;
+	int y = 2, i;
 
 	erase();
 	snprintf(buf, sizeof buf, " %s \u2014 %s%s%s%s", sl->id, sl->label, sl->dutch[0] ? " (" : "",
@@ -802,12 +769,15 @@ void draw_profile(struct ui *ui)
 	put_text(y++, 2, ui->cols - 4, "Profile", A_BOLD, false);
 	wrap_text(&y, 2, ui->cols - 4, ui->rows - 2, sl->profile[0] ? sl->profile : "(none given)", A_NORMAL);
 	y++;
-	buf[0] = '\0';
-	for (l = 0; l < c->nlegs; l++)
-		if (sl->legs & (1u << l))
-			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len ? ", " : "Legs: ",
-						c->legs[l].id);
-	put_text(y++, 2, ui->cols - 4, len ? buf : "Legs: none", A_NORMAL, false);
+	{
+		char legs[CATALOG_LEGS_TEXT];
+
+		if (catalog_legs_text(c, sl->legs, false, ", ", legs, sizeof legs))
+			snprintf(buf, sizeof buf, "Legs: %s", legs);
+		else
+			snprintf(buf, sizeof buf, "Legs: none");
+	}
+	put_text(y++, 2, ui->cols - 4, buf, A_NORMAL, false);
 	for (i = 0; i < c->npairs; i++) {
 		const struct pair *pr = &c->pairs[i];
 
