@@ -247,20 +247,21 @@ static void find_answer(struct ui *ui, const char *answer)
 
 	if (!answer[0])
 		return;
-	for (pass = 0; pass < 2; pass++)
+	/* the start of a slot's or person's name first, then of a word */
+	for (pass = 0; pass < 2; pass++) {
 		for (s = 0; s < c->nslots; s++)
 			if (slot_matches(&c->slots[s], answer, pass)) {
 				ui->slot = s;
 				ui->focus = FOCUS_GRID;
 				return;
 			}
-	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < ui->plan->npeople; i++)
 			if (person_matches(ui->plan->people[i], answer, pass)) {
 				ui->row = i;
 				ui->focus = FOCUS_GRID;
 				return;
 			}
+	}
 	text_fit(answer, 30, false, shown, sizeof shown);
 	ui_message(ui, true, "no slot and no person starts with \"%s\"", shown);
 }

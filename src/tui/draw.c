@@ -496,10 +496,11 @@ static void draw_detail(struct ui *ui)
 				 cell->lead ? ", lead (*)" : "");
 		else
 			snprintf(here, sizeof here, "%s: not assigned", sl->label);
-		snprintf(buf, sizeof buf, "%s \u00b7 %s FTE%s \u00b7 %s \u00b7 load %d%%%s \u00b7 %d leg%s%s%s%s \u00b7 %s%s%s",
-			 p->name, fte, p->external ? ", external" : "", here, pr->load, over,
-			 pr->nlegs, pr->nlegs == 1 ? "" : "s", pr->nlegs ? ": " : "", legs,
-			 pr->sheep ? " \u2014 a five-legged sheep (S)" : "", p->note[0] ? "note: " : "", p->note,
+		/* what matters most first: the cell, the load, the sheep */
+		snprintf(buf, sizeof buf, "%s \u00b7 %s \u00b7 load %d%%%s \u00b7 %d leg%s%s%s%s%s \u00b7 %s FTE%s \u00b7 %s%s%s",
+			 p->name, here, pr->load, over, pr->nlegs, pr->nlegs == 1 ? "" : "s",
+			 pr->sheep ? ", a five-legged sheep (S)" : "", pr->nlegs ? ": " : "", legs, "",
+			 fte, p->external ? ", external" : "", p->note[0] ? "note: " : "", p->note,
 			 p->note[0] ? "" : "no note");
 		put_text(ui->detail_y + 1, 0, ui->cols, buf,
 			 pr->sheep || pr->over ? role_attr(ui, ROLE_WARNING) : A_NORMAL, true);

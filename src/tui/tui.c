@@ -580,7 +580,12 @@ static void run_signal(struct ui *ui, int sig)
 		on_stop(ui, sig);
 		return;
 	}
-	/* an interrupt closes what is open and asks, as Ctrl-C in the grid */
+	/* an interrupt closes what is open and asks, as Ctrl-C in the grid;
+	 * with no plan loaded there is nothing to ask about */
+	if (ui->mode == MODE_LOAD_ERROR) {
+		ui->quit = true;
+		return;
+	}
 	ui->mode = MODE_GRID;
 	act_quit(ui, 3);
 }
