@@ -106,6 +106,16 @@ int catalog_finish(struct catalog *c, struct error *err);
 int catalog_slot_index(const struct catalog *c, const char *id);
 int catalog_leg_index(const struct catalog *c, const char *id);
 
+/* The label people read for slot @s or leg @l: the catalog's `dutch`
+ * label when Dutch labels are on and the slot or leg has one, else the
+ * English label. catalog_set_dutch turns Dutch labels on (the front end
+ * does so when its texts are Dutch); off until then. Ids are never
+ * translated. */
+void catalog_set_dutch(bool on);
+bool catalog_dutch(void);
+const char *catalog_slot_label(const struct catalog *c, int s);
+const char *catalog_leg_label(const struct catalog *c, int l);
+
 /* Number of legs in @mask. */
 int catalog_leg_count(uint32_t mask);
 

@@ -23,6 +23,10 @@
  * gets a decimal comma. */
 void i18n_init(const char *argv0);
 
+/* Whether the texts are in the language @code ("nl"), from the header of
+ * the translation in use. English: no translation is in use. */
+bool i18n_language_is(const char *code);
+
 /* The decimal separator of the language texts are shown in: ',' in
  * Dutch, '.' in English. Files, TSV and CSV always use '.'. */
 char i18n_decimal_point(void);

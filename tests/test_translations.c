@@ -1,5 +1,6 @@
 /* test_translations.c - each po file: every translation fits the columns its
- * translator comment gives ("at most N columns"), line by line, as the
+ * translator comment gives ("at most N columns"), line by line and plural
+ * form by plural form, as the
  * terminal measures it (wcswidth), and the shown decimal separator
  * follows the language while file figures keep the point. */
 #define _GNU_SOURCE
@@ -110,8 +111,15 @@ static int check_po(const char *path)
 			e.line = lineno;
 			target = e.id;
 			append_literal(buf, target, sizeof e.id);
+		} else if (strncmp(buf, "msgid_plural ", 13) == 0) {
+			/* each form on a line of its own: measured apart */
+			target = e.id;
+			strncat(e.id, "\n", sizeof e.id - strlen(e.id) - 1);
+			append_literal(buf, target, sizeof e.id);
 		} else if (strncmp(buf, "msgstr", 6) == 0) {
 			target = e.str;
+			if (strncmp(buf, "msgstr[", 7) == 0 && buf[7] != '0')
+				strncat(e.str, "\n", sizeof e.str - strlen(e.str) - 1);
 			append_literal(buf, target, sizeof e.str);
 		} else if (buf[0] == '"' && target) {
 			append_literal(buf, target, target == e.id ? sizeof e.id : sizeof e.str);

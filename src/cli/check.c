@@ -9,6 +9,7 @@
 
 #include "analysis.h"
 #include "catalogfile.h"
+#include "i18n.h"
 #include "teamfile.h"
 #include "text.h"
 
@@ -26,6 +27,19 @@ static void colour_off(FILE *out, bool colour)
 {
 	if (colour)
 		fputs("\033[0m", out);
+}
+
+/* @text in @cols columns, padded on the left when @right, else on the
+ * right; never cut. */
+static void column(FILE *out, const char *text, int cols, bool right)
+{
+	int pad = cols - text_width(text);
+
+	if (right && pad > 0)
+		fprintf(out, "%*s", pad, "");
+	fputs(text, out);
+	if (!right && pad > 0)
+		fprintf(out, "%*s", pad, "");
 }
 
 /* Print @text (already escaped) wrapped at WIDTH, continuation lines
@@ -57,32 +71,45 @@ static void print_text(const struct analysis *a, const char *file, bool colour, 
 
 	for (i = 0; i < p->npeople; i++)
 		total_fte += p->people[i]->fte;
-	text_fit(p->name[0] ? p->name : "(unnamed team)", 50, false, name, sizeof name);
+	text_fit(p->name[0] ? p->name : _("(unnamed team)"), 50, false, name, sizeof name);
 	text_escape(file, esc, sizeof esc);
 	colour_on(out, colour, "\033[1m");
 	fprintf(out, "%s", name);
 	colour_off(out, colour);
 	fprintf(out, "  (%s)\n", esc);
-	text_format_decimal(total_fte, FTE_DECIMALS, num, sizeof num);
-	fprintf(out, "%d %s, %s FTE; %d error%s, %d warning%s, %d info\n\n", p->npeople,
-		p->npeople == 1 ? "person" : "people", num, a->count[SEV_ERROR],
-		a->count[SEV_ERROR] == 1 ? "" : "s", a->count[SEV_WARNING],
-		a->count[SEV_WARNING] == 1 ? "" : "s", a->count[SEV_INFO]);
+	text_format_shown(total_fte, FTE_DECIMALS, num, sizeof num);
+	fprintf(out, P_("%d person, %s FTE", "%d people, %s FTE", p->npeople), p->npeople, num);
+	fputs("; ", out);
+	fprintf(out, P_("%d error", "%d errors", a->count[SEV_ERROR]), a->count[SEV_ERROR]);
+	fputs(", ", out);
+	fprintf(out, P_("%d warning", "%d warnings", a->count[SEV_WARNING]), a->count[SEV_WARNING]);
+	fputs(", ", out);
+	fprintf(out, _("%d info"), a->count[SEV_INFO]);
+	fputs("\n\n", out);
 
-	fprintf(out, "%-27s %7s %8s %7s  %s\n", "SLOT", "HOLDERS", "STAFFED", "NEEDED", "STATUS");
+	/* TRANSLATORS: check's column headers: SLOT at most 27 columns,
+	   HOLDERS 7, STAFFED 8, NEEDED 7 */
+	column(out, _("SLOT"), 27, false);
+	fputc(' ', out);
+	column(out, _("HOLDERS"), 7, true);
+	fputc(' ', out);
+	column(out, _("STAFFED"), 8, true);
+	fputc(' ', out);
+	column(out, _("NEEDED"), 7, true);
+	fprintf(out, "  %s\n", _("STATUS"));
 	for (s = 0; s < c->nslots; s++) {
 		const struct slot_result *r = &a->slots[s];
 		enum severity sv;
 		const char *status = analysis_slot_status(a, s, &sv);
 
 		if (s == 0 || s == c->nroles)
-			fprintf(out, "%s\n", s == 0 ? "roles" : "tasks");
-		analysis_format_staffed(r->staffed, num, sizeof num);
+			fprintf(out, "%s\n", s == 0 ? _("roles") : _("tasks"));
+		text_format_shown(r->staffed, 4, num, sizeof num);
 		if (r->need == NEED_UNSET)
 			snprintf(need, sizeof need, "-");
 		else
-			text_format_decimal(r->need, FTE_DECIMALS, need, sizeof need);
-		text_fit(c->slots[s].label, 25, true, name, sizeof name);
+			text_format_shown(r->need, FTE_DECIMALS, need, sizeof need);
+		text_fit(catalog_slot_label(c, s), 25, true, name, sizeof name);
 		fprintf(out, "  %s %7d %8s %7s  ", name, r->holders, num, need);
 		if (sv != SEV_COUNT)
 			colour_on(out, colour, sev_colour[sv]);
@@ -93,14 +120,22 @@ static void print_text(const struct analysis *a, const char *file, bool colour, 
 	}
 
 	if (p->npeople) {
-		fprintf(out, "\n%-24s %4s %5s  %s\n", "PERSON", "FTE", "LOAD", "LEGS");
+		/* TRANSLATORS: check's column headers: PERSON at most 24 columns,
+		   FTE 4, LOAD 5 */
+		fputc('\n', out);
+		column(out, _("PERSON"), 24, false);
+		fputc(' ', out);
+		column(out, _("FTE"), 4, true);
+		fputc(' ', out);
+		column(out, _("LOAD"), 5, true);
+		fprintf(out, "  %s\n", _("LEGS"));
 		for (i = 0; i < p->npeople; i++) {
 			const struct person *person = p->people[i];
 			const struct person_result *pr = &a->people[i];
 			size_t len;
 
 			text_fit(person->name, 22, true, name, sizeof name);
-			text_format_decimal(person->fte, FTE_DECIMALS, num, sizeof num);
+			text_format_shown(person->fte, FTE_DECIMALS, num, sizeof num);
 			len = catalog_legs_text(c, pr->legs, false, " ", buf, sizeof buf);
 			fprintf(out, "%s%s %4s ", name, person->external ? " e" : "  ", num);
 			if (pr->over)
@@ -111,7 +146,9 @@ static void print_text(const struct analysis *a, const char *file, bool colour, 
 			fprintf(out, "  %d", pr->nlegs);
 			if (pr->sheep) {
 				colour_on(out, colour, sev_colour[SEV_WARNING]);
-				fprintf(out, " SHEEP");
+				/* TRANSLATORS: after the number of legs of a
+				   five-legged sheep; exactly 5 columns */
+				fprintf(out, " %s", _("SHEEP"));
 				colour_off(out, colour);
 			}
 			/* the legs, wrapped under themselves to stay within 80 columns */
@@ -125,13 +162,13 @@ static void print_text(const struct analysis *a, const char *file, bool colour, 
 	}
 
 	for (sev = 0; sev < SEV_COUNT; sev++) {
-		static const char *const heads[SEV_COUNT] = { "Errors", "Warnings", "Info" };
+		static const char *const heads[SEV_COUNT] = { N_("Errors"), N_("Warnings"), N_("Info") };
 
 		if (!a->count[sev])
 			continue;
 		fputc('\n', out);
 		colour_on(out, colour, sev_colour[sev]);
-		fprintf(out, "%s (%d)", heads[sev], a->count[sev]);
+		fprintf(out, "%s (%d)", _(heads[sev]), a->count[sev]);
 		colour_off(out, colour);
 		fputc('\n', out);
 		for (i = 0; i < a->nfindings; i++) {
@@ -146,7 +183,7 @@ static void print_text(const struct analysis *a, const char *file, bool colour, 
 		}
 	}
 	if (a->nfindings == 0)
-		fprintf(out, "\nNo findings.\n");
+		fprintf(out, "\n%s\n", _("No findings."));
 }
 
 static void print_tsv(const struct analysis *a, const char *file, FILE *out)
@@ -178,7 +215,7 @@ int check_run(const struct catalog *cat, char **files, int nfiles,
 	int status = 0, i;
 
 	if (!sorted) {
-		fprintf(errout, "schaap: out of memory\n");
+		fprintf(errout, "schaap: %s\n", _("out of memory"));
 		return 2;
 	}
 	memcpy(sorted, files, (size_t)nfiles * sizeof *sorted);
@@ -198,7 +235,7 @@ int check_run(const struct catalog *cat, char **files, int nfiles,
 			continue;
 		}
 		if (analysis_run(&a, p) < 0) {
-			fprintf(errout, "schaap: %s: out of memory\n", sorted[i]);
+			fprintf(errout, "schaap: %s: %s\n", sorted[i], _("out of memory"));
 			status = 2;
 			plan_free(p);
 			continue;
@@ -217,7 +254,7 @@ int check_run(const struct catalog *cat, char **files, int nfiles,
 	analysis_release(&a);
 	free(sorted);
 	if (fflush(out) != 0 && status < 2) {
-		fprintf(errout, "schaap: cannot write the output\n");
+		fprintf(errout, "schaap: %s\n", _("cannot write the output"));
 		status = 2;
 	}
 	return status;

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "catalog.h"
 #include "text.h"
 
 #ifndef LOCALEDIR
@@ -82,6 +83,26 @@ void i18n_init(const char *argv0)
 	bind_textdomain_codeset(DOMAIN, "UTF-8");
 	textdomain(DOMAIN);
 	text_set_shown_point(i18n_decimal_point());
+	catalog_set_dutch(i18n_language_is("nl"));
+}
+
+bool i18n_language_is(const char *code)
+{
+	/* the header of the translation in use names its language; with no
+	   translation gettext("") is "" */
+	static const char header_id[] = "";
+	const char *header = gettext(header_id), *at = header;
+	size_t len = strlen(code);
+
+	while ((at = strstr(at, "Language: "))) {
+		if (at == header || at[-1] == '\n') {
+			at += strlen("Language: ");
+			return strncmp(at, code, len) == 0 &&
+			       (at[len] == '\n' || at[len] == '_' || at[len] == '\0');
+		}
+		at++;
+	}
+	return false;
 }
 
 char i18n_decimal_point(void)
@@ -97,4 +118,5 @@ void i18n_scripted(void)
 {
 	setlocale(LC_MESSAGES, "C");
 	text_set_shown_point('.');
+	catalog_set_dutch(false);
 }

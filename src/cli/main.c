@@ -14,7 +14,9 @@
 #include "i18n.h"
 #include "tui.h"
 
-static const char usage_text[] =
+/* TRANSLATORS: schaap --help; keep the command words, options and
+   FORMAT values (text, tsv) as they are; at most 80 columns */
+static const char usage_text[] = N_(
 	"usage: schaap [--catalog FILE] [TEAMFILE]\n"
 	"       schaap check [--format text|tsv] [--catalog FILE] TEAMFILE...\n"
 	"       schaap --help | --version\n"
@@ -30,11 +32,11 @@ static const char usage_text[] =
 	"  -h, --help        show this help\n"
 	"  -V, --version     show the version\n"
 	"\n"
-	"See schaap(1) and schaap-team(5).\n";
+	"See schaap(1) and schaap-team(5).\n");
 
 static int usage_error(const char *what)
 {
-	fprintf(stderr, "schaap: %s\n%s", what, usage_text);
+	fprintf(stderr, "schaap: %s\n%s", what, _(usage_text));
 	return 2;
 }
 
@@ -100,7 +102,7 @@ static int run_check(int argc, char **argv, const char *catalog)
 			else {
 				char what[256];
 
-				snprintf(what, sizeof what, "unknown format '%s' (text or tsv)", optarg);
+				snprintf(what, sizeof what, _("unknown format '%s' (text or tsv)"), optarg);
 				return usage_error(what);
 			}
 			break;
@@ -108,15 +110,18 @@ static int run_check(int argc, char **argv, const char *catalog)
 			catalog = optarg;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
+			fputs(_(usage_text), stdout);
 			return 0;
 		default:
-			fprintf(stderr, "%s", usage_text);
+			fprintf(stderr, "%s", _(usage_text));
 			return 2;
 		}
 	}
 	if (optind >= argc)
-		return usage_error("check needs at least one TEAMFILE");
+		return usage_error(_("check needs at least one TEAMFILE"));
+	/* TSV is for scripts: English, with decimal points */
+	if (format == FORMAT_TSV)
+		i18n_scripted();
 	cat = cli_catalog(catalog, stderr);
 	if (!cat)
 		return 2;
@@ -147,17 +152,18 @@ int main(int argc, char **argv)
 			catalog = optarg;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
+			fputs(_(usage_text), stdout);
 			return 0;
 		case 'V':
 			printf("schaap %s\n", SCHAAP_VERSION);
 			return 0;
 		case 'K':
 			/* the planner's key table, for the man page and its test */
+			i18n_scripted();
 			actions_print(stdout);
 			return 0;
 		default:
-			fprintf(stderr, "%s", usage_text);
+			fprintf(stderr, "%s", _(usage_text));
 			return 2;
 		}
 	}
@@ -170,7 +176,7 @@ int main(int argc, char **argv)
 	if (argc - optind > 1) {
 		char what[256];
 
-		snprintf(what, sizeof what, "unexpected argument '%s'", argv[optind + 1]);
+		snprintf(what, sizeof what, _("unexpected argument '%s'"), argv[optind + 1]);
 		return usage_error(what);
 	}
 	cat = cli_catalog(catalog, stderr);

@@ -18,21 +18,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 
 /* Shared pieces of text, each a whole format of its own. */
-static const char MORE_TEXT[] = "%s and %d more";   /* "Anna, Bram and 3 more" */
+/* TRANSLATORS: the first names of a list and how many more there are:
+   "Anna, Bram and 3 more". */
+static const char MORE_TEXT[] = N_("%s and %d more");
 static const char LIST_SEP[] = ", ";
 
-/* snprintf with a format from the rule table. The formats are data, so
- * the compiler cannot check them: every variant has a test. */
+/* snprintf with a format from the rule table, in the user's language.
+ * The formats are data, so the compiler cannot check them: every variant
+ * has a test, and msgfmt --check compares each translation's directives
+ * with the English. */
 static int say(char *buf, size_t n, const char *fmt, ...)
 {
 	va_list ap;
 	int rc;
 
 	va_start(ap, fmt);
-	rc = vsnprintf(buf, n, fmt, ap);
+	rc = vsnprintf(buf, n, _(fmt), ap);
 	va_end(ap);
 	return rc;
 }
@@ -83,7 +88,7 @@ static void holder_names(const struct plan *p, int slot, bool leads_only, char *
  * Scripts get the id in the subject column. */
 static const char *slot_name(const struct analysis *a, int s)
 {
-	return cat_of(a)->slots[s].label;
+	return catalog_slot_label(cat_of(a), s);
 }
 
 /* ---- slot rules ---------------------------------------------------- */
@@ -448,104 +453,121 @@ static int officer_message(const struct analysis *a, const struct rule *r,
 
 static const struct rule rules[F_COUNT] = {
 	[F_UNCOVERED] = {
-		F_UNCOVERED, "uncovered", SEV_ERROR, SLOT_RULE(STATE_UNCOVERED, "X uncovered"),
-		.text = { "%s: nobody holds it",
-			  "%s: nobody holds it; %s FTE needed" },
+		/* TRANSLATORS: a slot's status in check's STATUS column and the
+		   planner's detail line: keep the symbol first; at most 16 columns */
+		F_UNCOVERED, "uncovered", SEV_ERROR, SLOT_RULE(STATE_UNCOVERED, N_("X uncovered")),
+		.text = { N_("%s: nobody holds it"),
+			  N_("%s: nobody holds it; %s FTE needed") },
 		.fires = uncovered_fires, .message = uncovered_message,
 	},
 	[F_EXTERNAL_ONLY] = {
 		F_EXTERNAL_ONLY, "external-only", SEV_WARNING,
-		SLOT_RULE(STATE_WARNING, "! external only"),
-		.text = { "%s: held only by external people (%s); "
-			  "someone inside must follow it up" },
+		/* TRANSLATORS: a slot's status in check's STATUS column and the
+		   planner's detail line: keep the symbol first; at most 16 columns */
+		SLOT_RULE(STATE_WARNING, N_("! external only")),
+		.text = { N_("%s: held only by external people (%s); "
+			  "someone inside must follow it up") },
 		.fires = external_only_fires, .message = holders_message,
 	},
 	[F_FIVE_LEGGED_SHEEP] = {
 		F_FIVE_LEGGED_SHEEP, "five-legged-sheep", SEV_WARNING, .kind = SUBJECT_PERSON,
-		.text = { "%s holds %d legs: %s (limit %d)" },
+		.text = { N_("%s holds %d legs: %s (limit %d)") },
 		.fires = sheep_fires, .message = sheep_message,
 	},
 	[F_HELPDESK_DRIFT] = {
 		F_HELPDESK_DRIFT, "helpdesk-drift", SEV_WARNING, .kind = SUBJECT_TEAM,
-		.text = { "only %s%% of the strategic and operational time is strategic, "
-			  "below %d%%: the team is drifting into a help desk" },
+		.text = { N_("only %s%% of the strategic and operational time is strategic, "
+			  "below %d%%: the team is drifting into a help desk") },
 		.fires = helpdesk_fires, .message = helpdesk_message,
 	},
 	[F_LEAD_CONFLICT] = {
 		F_LEAD_CONFLICT, "lead-conflict", SEV_WARNING,
-		SLOT_RULE(STATE_WARNING, "! lead conflict"),
-		.text = { "%s: %d holders marked lead (%s); name one owner" },
+		/* TRANSLATORS: a slot's status in check's STATUS column and the
+		   planner's detail line: keep the symbol first; at most 16 columns */
+		SLOT_RULE(STATE_WARNING, N_("! lead conflict")),
+		.text = { N_("%s: %d holders marked lead (%s); name one owner") },
 		.fires = lead_conflict_fires, .message = holders_message,
 	},
 	[F_NO_LEAD] = {
-		F_NO_LEAD, "no-lead", SEV_WARNING, SLOT_RULE(STATE_WARNING, "! no lead"),
-		.text = { "%s: %d holders (%s) and none is lead" },
+		/* TRANSLATORS: a slot's status in check's STATUS column and the
+		   planner's detail line: keep the symbol first; at most 16 columns */
+		F_NO_LEAD, "no-lead", SEV_WARNING, SLOT_RULE(STATE_WARNING, N_("! no lead")),
+		.text = { N_("%s: %d holders (%s) and none is lead") },
 		.fires = no_lead_fires, .message = holders_message,
 	},
 	[F_NO_OWNER] = {
 		F_NO_OWNER, "no-owner", SEV_WARNING, .kind = SUBJECT_TEAM,
-		.text = { "nobody inside the team is lead or sole holder of %s; name one "
-			  "person end-responsible early (only 56%% of companies have one)",
-			  "nobody inside the team is lead or sole holder of %s or %s; name one "
-			  "person end-responsible early (only 56%% of companies have one)",
-			  "nobody inside the team is lead or sole holder of one of %s; name one "
-			  "person end-responsible early (only 56%% of companies have one)" },
+		.text = { N_("nobody inside the team is lead or sole holder of %s; name one "
+			  "person end-responsible early (only 56%% of companies have one)"),
+			  N_("nobody inside the team is lead or sole holder of %s or %s; name one "
+			  "person end-responsible early (only 56%% of companies have one)"),
+			  N_("nobody inside the team is lead or sole holder of one of %s; name one "
+			  "person end-responsible early (only 56%% of companies have one)") },
 		.fires = no_owner_fires, .message = no_owner_message,
 	},
 	[F_OVER_ALLOCATED] = {
 		F_OVER_ALLOCATED, "over-allocated", SEV_WARNING, .kind = SUBJECT_PERSON,
-		.text = { "%s is loaded %d%% of %d%% allowed (%d over, %s hours a week)" },
+		.text = { N_("%s is loaded %d%% of %d%% allowed (%d over, %s hours a week)") },
 		.fires = over_fires, .message = over_message,
 	},
 	[F_POOR_COMBINATION] = {
 		F_POOR_COMBINATION, "poor-combination", SEV_WARNING, .kind = SUBJECT_PERSON,
-		.text = { "%s holds both %s and %s, which ask for different qualities" },
+		.text = { N_("%s holds both %s and %s, which ask for different qualities") },
 		.details = pair_details, .fires = poor_fires, .message = poor_message,
 	},
 	[F_REPORTING_LINE] = {
 		F_REPORTING_LINE, "reporting-line", SEV_WARNING, .kind = SUBJECT_TEAM,
-		.text = { "the team reports to marketing; let it report to the CEO, "
-			  "from outside marketing and IT",
-			  "the team reports to IT; let it report to the CEO, "
-			  "from outside marketing and IT" },
+		.text = { N_("the team reports to marketing; let it report to the CEO, "
+			  "from outside marketing and IT"),
+			  N_("the team reports to IT; let it report to the CEO, "
+			  "from outside marketing and IT") },
 		.fires = reporting_line_fires, .message = reporting_line_message,
 	},
 	[F_STRETCH] = {
 		F_STRETCH, "stretch", SEV_WARNING, .kind = SUBJECT_PERSON,
-		.text = { "%s is asked for %s (by %s), not among the strengths given" },
+		.text = { N_("%s is asked for %s (by %s), not among the strengths given") },
 		.fires = stretch_fires, .message = stretch_message,
 	},
 	[F_UNDERSTAFFED] = {
 		F_UNDERSTAFFED, "understaffed", SEV_WARNING,
-		SLOT_RULE(STATE_WARNING, "! understaffed"),
-		.text = { "%s: %s of %s FTE staffed" },
+		/* TRANSLATORS: a slot's status in check's STATUS column and the
+		   planner's detail line: keep the symbol first; at most 16 columns */
+		SLOT_RULE(STATE_WARNING, N_("! understaffed")),
+		.text = { N_("%s: %s of %s FTE staffed") },
 		.fires = understaffed_fires, .message = understaffed_message,
 	},
 	[F_IDLE] = {
 		F_IDLE, "idle", SEV_INFO, .kind = SUBJECT_PERSON,
-		.text = { "%s has no assignments" },
+		.text = { N_("%s has no assignments") },
 		.fires = idle_fires, .message = person_message,
 	},
 	[F_OFFICER_PART_TIME] = {
 		F_OFFICER_PART_TIME, "officer-part-time", SEV_INFO, .kind = SUBJECT_TEAM,
-		.text = { "the officer's tasks are staffed %s FTE in all, below %s: "
-			  "even in a small organisation they can be a full-time job" },
+		.text = { N_("the officer's tasks are staffed %s FTE in all, below %s: "
+			  "even in a small organisation they can be a full-time job") },
 		.fires = officer_fires, .message = officer_message,
 	},
 	[F_OVERLAP] = {
-		F_OVERLAP, "overlap", SEV_INFO, SLOT_RULE(STATE_OK, "+ shared, led"),
-		.text = { "%s: %d people share it (%s), %s FTE in all" },
+		/* TRANSLATORS: a slot's status in check's STATUS column and the
+		   planner's detail line: keep the symbol first; at most 16 columns */
+		F_OVERLAP, "overlap", SEV_INFO, SLOT_RULE(STATE_OK, N_("+ shared, led")),
+		.text = { N_("%s: %d people share it (%s), %s FTE in all") },
 		.fires = overlap_fires, .message = holders_message,
 	},
 	[F_SINGLE_POINT] = {
-		F_SINGLE_POINT, "single-point", SEV_INFO, SLOT_RULE(STATE_THIN, "~ one holder"),
-		.text = { "%s: only %s holds it (%s FTE)" },
+		/* TRANSLATORS: a slot's status in check's STATUS column and the
+		   planner's detail line: keep the symbol first; at most 16 columns */
+		F_SINGLE_POINT, "single-point", SEV_INFO, SLOT_RULE(STATE_THIN, N_("~ one holder")),
+		.text = { N_("%s: only %s holds it (%s FTE)") },
 		.fires = single_point_fires, .message = holders_message,
 	},
 };
 
-static const char STATUS_OK[] = "+ ok";
-static const char STATUS_NOT_NEEDED[] = "- not needed";
+/* TRANSLATORS: a slot's status in check's STATUS column and the planner's
+   detail line: keep the symbol first; at most 16 columns */
+static const char STATUS_OK[] = N_("+ ok");
+/* TRANSLATORS: a slot's status: keep the symbol first; at most 16 columns */
+static const char STATUS_NOT_NEEDED[] = N_("- not needed");
 
 const struct rule *rule_get(enum finding_code code)
 {
@@ -731,12 +753,12 @@ const char *analysis_slot_status(const struct analysis *a, int slot, enum severi
 
 	*sev = SEV_COUNT;
 	if (a->slots[slot].need == 0)
-		return STATUS_NOT_NEEDED;
+		return _(STATUS_NOT_NEEDED);
 	worst = analysis_slot_worst(a, slot);
 	if (worst == F_COUNT)
-		return STATUS_OK;
+		return _(STATUS_OK);
 	*sev = rules[worst].severity;
-	return rules[worst].status;
+	return _(rules[worst].status);
 }
 
 /* Count one held cell of the person at @row into a slot's figures. */

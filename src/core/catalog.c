@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "i18n.h"
 
 struct catalog *catalog_new(void)
 {
@@ -93,15 +94,15 @@ int catalog_add_leg(struct catalog *c, const char *id, const char *label,
 	struct leg *l;
 
 	if (!text_is_id(id)) {
-		error_set(err, NULL, 0, "'%s' is not a valid leg id (1 to 24 of a-z, 0-9, '-')", id);
+		error_set(err, NULL, 0, _("'%s' is not a valid leg id (1 to 24 of a-z, 0-9, '-')"), id);
 		return -1;
 	}
 	if (catalog_leg_index(c, id) >= 0) {
-		error_set(err, NULL, 0, "leg '%s' is defined twice", id);
+		error_set(err, NULL, 0, _("leg '%s' is defined twice"), id);
 		return -1;
 	}
 	if (c->nlegs == CATALOG_MAX_LEGS) {
-		error_set(err, NULL, 0, "too many legs (at most %d)", CATALOG_MAX_LEGS);
+		error_set(err, NULL, 0, _("too many legs (at most %d)"), CATALOG_MAX_LEGS);
 		return -1;
 	}
 	l = &c->legs[c->nlegs];
@@ -114,7 +115,7 @@ int catalog_add_leg(struct catalog *c, const char *id, const char *label,
 		free(l->label);
 		free(l->dutch);
 		free(l->summary);
-		error_set(err, NULL, 0, "out of memory");
+		error_set(err, NULL, 0, _("out of memory"));
 		return -1;
 	}
 	c->nlegs++;
@@ -130,20 +131,20 @@ int catalog_add_slot(struct catalog *c, const char *id, enum slot_kind kind,
 	char abbrev_default[5];
 
 	if (!text_is_id(id)) {
-		error_set(err, NULL, 0, "'%s' is not a valid slot id (1 to 24 of a-z, 0-9, '-')", id);
+		error_set(err, NULL, 0, _("'%s' is not a valid slot id (1 to 24 of a-z, 0-9, '-')"), id);
 		return -1;
 	}
 	if (catalog_slot_index(c, id) >= 0) {
-		error_set(err, NULL, 0, "slot '%s' is defined twice", id);
+		error_set(err, NULL, 0, _("slot '%s' is defined twice"), id);
 		return -1;
 	}
 	if (c->nslots == CATALOG_MAX_SLOTS) {
-		error_set(err, NULL, 0, "too many slots (at most %d)", CATALOG_MAX_SLOTS);
+		error_set(err, NULL, 0, _("too many slots (at most %d)"), CATALOG_MAX_SLOTS);
 		return -1;
 	}
 	grown = realloc(c->slots, (size_t)(c->nslots + 1) * sizeof *grown);
 	if (!grown) {
-		error_set(err, NULL, 0, "out of memory");
+		error_set(err, NULL, 0, _("out of memory"));
 		return -1;
 	}
 	c->slots = grown;
@@ -160,7 +161,7 @@ int catalog_add_slot(struct catalog *c, const char *id, enum slot_kind kind,
 	s->profile = dup_or_empty(profile);
 	if (!s->label || !s->dutch || !s->abbrev || !s->summary || !s->profile) {
 		slot_strings_free(s);
-		error_set(err, NULL, 0, "out of memory");
+		error_set(err, NULL, 0, _("out of memory"));
 		return -1;
 	}
 	c->nslots++;
@@ -195,7 +196,7 @@ static int role_index(const struct catalog *c, const char *id, struct error *err
 	int i = catalog_slot_index(c, id);
 
 	if (i < 0) {
-		error_set(err, NULL, 0, "unknown slot '%s'", id);
+		error_set(err, NULL, 0, _("unknown slot '%s'"), id);
 		return -1;
 	}
 	return i;
@@ -210,12 +211,12 @@ int catalog_add_pair(struct catalog *c, const char *a, const char *b, bool poor,
 	if (ia < 0 || (ib = role_index(c, b, err)) < 0)
 		return -1;
 	if (ia == ib) {
-		error_set(err, NULL, 0, "a pair needs two different slots, not '%s' twice", a);
+		error_set(err, NULL, 0, _("a pair needs two different slots, not '%s' twice"), a);
 		return -1;
 	}
 	grown = realloc(c->pairs, (size_t)(c->npairs + 1) * sizeof *grown);
 	if (!grown) {
-		error_set(err, NULL, 0, "out of memory");
+		error_set(err, NULL, 0, _("out of memory"));
 		return -1;
 	}
 	c->pairs = grown;
@@ -235,7 +236,7 @@ int catalog_add_owner(struct catalog *c, const char *id, struct error *err)
 		return -1;
 	grown = realloc(c->owners, (size_t)(c->nowners + 1) * sizeof *grown);
 	if (!grown) {
-		error_set(err, NULL, 0, "out of memory");
+		error_set(err, NULL, 0, _("out of memory"));
 		return -1;
 	}
 	c->owners = grown;
@@ -266,7 +267,7 @@ int catalog_finish(struct catalog *c, struct error *err)
 		free(c->ids);
 		c->by_id = NULL;
 		c->ids = NULL;
-		error_set(err, NULL, 0, "out of memory");
+		error_set(err, NULL, 0, _("out of memory"));
 		return -1;
 	}
 	/* roles first, then tasks, each in the order given */
@@ -332,7 +333,7 @@ size_t catalog_legs_text(const struct catalog *c, uint32_t mask, bool labels,
 
 			if (!(mask & (1u << i)))
 				continue;
-			word = labels ? c->legs[i].label : c->legs[i].id;
+			word = labels ? catalog_leg_label(c, i) : c->legs[i].id;
 			if (pass == 0) {
 				total += (total ? seplen : 0) + strlen(word);
 				continue;
@@ -347,4 +348,32 @@ size_t catalog_legs_text(const struct catalog *c, uint32_t mask, bool labels,
 			memcpy(out + len, cut, sizeof cut);
 	}
 	return total;
+}
+
+/* Whether people read the catalog's Dutch labels: set once by the front
+ * end from the language of its texts. */
+static bool use_dutch;
+
+void catalog_set_dutch(bool on)
+{
+	use_dutch = on;
+}
+
+bool catalog_dutch(void)
+{
+	return use_dutch;
+}
+
+const char *catalog_slot_label(const struct catalog *c, int s)
+{
+	const struct slot *sl = &c->slots[s];
+
+	return use_dutch && sl->dutch[0] ? sl->dutch : sl->label;
+}
+
+const char *catalog_leg_label(const struct catalog *c, int l)
+{
+	const struct leg *leg = &c->legs[l];
+
+	return use_dutch && leg->dutch[0] ? leg->dutch : leg->label;
 }

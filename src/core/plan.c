@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "i18n.h"
 
 struct plan *plan_new(const struct catalog *cat)
 {
@@ -92,7 +93,7 @@ static int set_text(char **slot, const char *text, const char *what, struct erro
 	}
 	copy = strdup(text);
 	if (!copy) {
-		error_set(err, NULL, 0, "out of memory");
+		error_set(err, NULL, 0, _("out of memory"));
 		return -1;
 	}
 	free(*slot);
@@ -102,7 +103,7 @@ static int set_text(char **slot, const char *text, const char *what, struct erro
 
 int plan_set_team_name(struct plan *p, const char *name, struct error *err)
 {
-	return set_text(&p->name, name, "team name", err);
+	return set_text(&p->name, name, _("team name"), err);
 }
 
 int plan_find_person(const struct plan *p, const char *id)
@@ -145,11 +146,11 @@ void plan_unique_id(const struct plan *p, const char *name, char out[ID_MAX + 1]
 static int check_new_id(const struct plan *p, const char *id, struct error *err)
 {
 	if (!text_is_id(id)) {
-		error_set(err, NULL, 0, "'%s' is not a valid id (1 to 24 of a-z, 0-9, '-')", id);
+		error_set(err, NULL, 0, _("'%s' is not a valid id (1 to 24 of a-z, 0-9, '-')"), id);
 		return -1;
 	}
 	if (plan_find_person(p, id) >= 0) {
-		error_set(err, NULL, 0, "there is already a person with id '%s'", id);
+		error_set(err, NULL, 0, _("there is already a person with id '%s'"), id);
 		return -1;
 	}
 	return 0;
@@ -194,11 +195,11 @@ static int add_person(struct plan *p, const char *id, const char *name, int at,
 
 	if (check_unique ? check_new_id(p, id, err) < 0 : !text_is_id(id)) {
 		if (!check_unique)
-			error_set(err, NULL, 0, "'%s' is not a valid id", id);
+			error_set(err, NULL, 0, _("'%s' is not a valid id"), id);
 		return -1;
 	}
 	if (!text_storable(name, &why)) {
-		error_set(err, NULL, 0, "name: %s", why);
+		error_set(err, NULL, 0, _("name: %s"), why);
 		return -1;
 	}
 	person = calloc(1, sizeof *person);
@@ -217,7 +218,7 @@ static int add_person(struct plan *p, const char *id, const char *name, int at,
 	return row;
 oom:
 	person_free(person);
-	error_set(err, NULL, 0, "out of memory");
+	error_set(err, NULL, 0, _("out of memory"));
 	return -1;
 }
 
@@ -285,18 +286,18 @@ int plan_set_person_id(struct plan *p, int row, const char *id, struct error *er
 
 int plan_set_person_name(struct plan *p, int row, const char *name, struct error *err)
 {
-	return set_text(&p->people[row]->name, name, "name", err);
+	return set_text(&p->people[row]->name, name, _("name"), err);
 }
 
 int plan_set_person_note(struct plan *p, int row, const char *note, struct error *err)
 {
-	return set_text(&p->people[row]->note, note, "note", err);
+	return set_text(&p->people[row]->note, note, _("note"), err);
 }
 
 int plan_set_person_fte(struct plan *p, int row, int fte, struct error *err)
 {
 	if (fte < FTE_MIN || fte > FTE_MAX) {
-		error_set(err, NULL, 0, "fte must be between 0.05 and 1.5");
+		error_set(err, NULL, 0, _("fte must be between 0.05 and 1.5"));
 		return -1;
 	}
 	p->people[row]->fte = fte;
@@ -320,7 +321,7 @@ int plan_set_person_strengths(struct plan *p, int row, bool known, uint32_t legs
 	uint32_t all = p->cat->nlegs >= 32 ? 0xffffffffu : (1u << p->cat->nlegs) - 1;
 
 	if (legs & ~all) {
-		error_set(err, NULL, 0, "strengths must be legs of the catalog");
+		error_set(err, NULL, 0, _("strengths must be legs of the catalog"));
 		return -1;
 	}
 	p->people[row]->strengths_known = known;
@@ -333,7 +334,7 @@ int plan_set_follows(struct plan *p, int row, int slot, bool follows, struct err
 	struct person *person = p->people[row];
 
 	if (follows && person->external) {
-		error_set(err, NULL, 0, "%s is external: follow-up is done inside the team",
+		error_set(err, NULL, 0, _("%s is external: follow-up is done inside the team"),
 			  person->name);
 		return -1;
 	}
@@ -347,7 +348,7 @@ int plan_set_cell(struct plan *p, int row, int slot, int share, bool lead,
 	struct cell *c = &p->people[row]->cells[slot];
 
 	if (share < 0 || share > SHARE_MAX) {
-		error_set(err, NULL, 0, "a share is a percentage from 1 to 100");
+		error_set(err, NULL, 0, _("a share is a percentage from 1 to 100"));
 		return -1;
 	}
 	c->share = (unsigned char)share;
@@ -358,7 +359,7 @@ int plan_set_cell(struct plan *p, int row, int slot, int share, bool lead,
 int plan_set_need(struct plan *p, int slot, int need, struct error *err)
 {
 	if (need != NEED_UNSET && (need < 0 || need > NEED_MAX)) {
-		error_set(err, NULL, 0, "a need is an FTE from 0 to 999.99");
+		error_set(err, NULL, 0, _("a need is an FTE from 0 to 999.99"));
 		return -1;
 	}
 	p->need[slot] = need;
@@ -368,7 +369,7 @@ int plan_set_need(struct plan *p, int slot, int need, struct error *err)
 int plan_set_sheep_legs(struct plan *p, int legs, struct error *err)
 {
 	if (legs < 0 || legs > CATALOG_MAX_LEGS) {
-		error_set(err, NULL, 0, "sheep_legs must be between 1 and %d", CATALOG_MAX_LEGS);
+		error_set(err, NULL, 0, _("sheep_legs must be between 1 and %d"), CATALOG_MAX_LEGS);
 		return -1;
 	}
 	p->sheep_legs = legs;
@@ -378,7 +379,7 @@ int plan_set_sheep_legs(struct plan *p, int legs, struct error *err)
 int plan_set_max_load(struct plan *p, int max_load, struct error *err)
 {
 	if (max_load < 0 || max_load > MAX_LOAD_MAX) {
-		error_set(err, NULL, 0, "max_load must be between 1 and %d percent", MAX_LOAD_MAX);
+		error_set(err, NULL, 0, _("max_load must be between 1 and %d percent"), MAX_LOAD_MAX);
 		return -1;
 	}
 	p->max_load = max_load;
@@ -391,14 +392,14 @@ int plan_set_reports_to(struct plan *p, const char *id, struct error *err)
 	size_t i, n = strlen(id);
 
 	if (n > ID_MAX) {
-		error_set(err, NULL, 0, "reports_to is an id of at most %d characters", ID_MAX);
+		error_set(err, NULL, 0, _("reports_to is an id of at most %d characters"), ID_MAX);
 		return -1;
 	}
 	for (i = 0; i <= n; i++)
 		low[i] = id[i] >= 'A' && id[i] <= 'Z' ? (char)(id[i] - 'A' + 'a') : id[i];
 	if (n && !text_is_id(low)) {
-		error_set(err, NULL, 0, "reports_to must be an id (letters, digits and '-'), "
-			  "as ceo, board, marketing or it");
+		error_set(err, NULL, 0, _("reports_to must be an id (letters, digits and '-'), "
+			  "as ceo, board, marketing or it"));
 		return -1;
 	}
 	memcpy(p->reports_to, low, n + 1);
@@ -408,7 +409,7 @@ int plan_set_reports_to(struct plan *p, const char *id, struct error *err)
 int plan_set_hours_per_week(struct plan *p, int hours, struct error *err)
 {
 	if (hours != 0 && (hours < HOURS_MIN || hours > HOURS_MAX)) {
-		error_set(err, NULL, 0, "hours_per_week must be from 1 to 168");
+		error_set(err, NULL, 0, _("hours_per_week must be from 1 to 168"));
 		return -1;
 	}
 	p->hours_per_week = hours;
@@ -418,7 +419,7 @@ int plan_set_hours_per_week(struct plan *p, int hours, struct error *err)
 int plan_set_min_strategic(struct plan *p, int percent, struct error *err)
 {
 	if (percent != UNSET && (percent < 0 || percent > 100)) {
-		error_set(err, NULL, 0, "min_strategic must be a percentage from 0 to 100");
+		error_set(err, NULL, 0, _("min_strategic must be a percentage from 0 to 100"));
 		return -1;
 	}
 	p->min_strategic = percent;
@@ -428,7 +429,7 @@ int plan_set_min_strategic(struct plan *p, int percent, struct error *err)
 int plan_set_officer_fte(struct plan *p, int fte, struct error *err)
 {
 	if (fte != UNSET && (fte < 0 || fte > OFFICER_FTE_MAX)) {
-		error_set(err, NULL, 0, "officer_fte must be an FTE from 0 to 999.99");
+		error_set(err, NULL, 0, _("officer_fte must be an FTE from 0 to 999.99"));
 		return -1;
 	}
 	p->officer_fte = fte;

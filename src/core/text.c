@@ -1,6 +1,7 @@
 /* text.c - UTF-8, escaping, widths, ids, decimals and suggestions. */
 #define _XOPEN_SOURCE 700
 #include "text.h"
+#include "i18n.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -240,20 +241,20 @@ bool text_storable(const char *s, const char **why)
 	size_t len = strlen(s);
 
 	if (!text_valid_utf8(s, len)) {
-		*why = "text must be UTF-8";
+		*why = _("text must be UTF-8");
 		return false;
 	}
 	if (strpbrk(s, "\n\r")) {
-		*why = "text cannot hold a line break";
+		*why = _("text cannot hold a line break");
 		return false;
 	}
 	if (len > TEXT_VALUE_MAX) {
-		*why = "text is too long (at most 800 bytes)";
+		*why = _("text is too long (at most 800 bytes)");
 		return false;
 	}
 	/* quoting cannot protect a value that holds both kinds of quote */
 	if (text_needs_quotes(s) && strchr(s, '"') && strchr(s, '\'')) {
-		*why = "text cannot hold both a double and a single quote";
+		*why = _("text cannot hold both a double and a single quote");
 		return false;
 	}
 	return true;

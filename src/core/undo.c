@@ -4,6 +4,7 @@
  * (a few strings and one cell per slot), and a snapshot makes every
  * person edit undo the same way. */
 #include "undo.h"
+#include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -186,7 +187,7 @@ static int change_person(struct undo *u, struct plan *p, int row, const struct c
 	int rc = 0;
 
 	if (row < 0 || row >= p->npeople) {
-		error_set(err, NULL, 0, "no such person");
+		error_set(err, NULL, 0, _("no such person"));
 		return -1;
 	}
 	before = person_clone(p->people[row], p->cat->nslots);
@@ -225,7 +226,7 @@ static int change_person(struct undo *u, struct plan *p, int row, const struct c
 	commit(u);
 	return 0;
 oom:
-	error_set(err, NULL, 0, "out of memory");
+	error_set(err, NULL, 0, _("out of memory"));
 	return -1;
 }
 
@@ -243,7 +244,7 @@ int edit_person_name(struct undo *u, struct plan *p, int row, const char *name,
 	struct change c = { .what = CH_NAME, .text = name };
 
 	if (!*name) {
-		error_set(err, NULL, 0, "a name cannot be empty");
+		error_set(err, NULL, 0, _("a name cannot be empty"));
 		return -1;
 	}
 	return change_person(u, p, row, &c, err);
@@ -304,7 +305,7 @@ int edit_add_person(struct undo *u, struct plan *p, const char *name, int at,
 	int row;
 
 	if (!*name) {
-		error_set(err, NULL, 0, "a name cannot be empty");
+		error_set(err, NULL, 0, _("a name cannot be empty"));
 		return -1;
 	}
 	plan_unique_id(p, name, id);
@@ -316,7 +317,7 @@ int edit_add_person(struct undo *u, struct plan *p, const char *name, int at,
 	if (!r) {
 		person_free(snap);
 		person_free(plan_take_person(p, row));
-		error_set(err, NULL, 0, "out of memory");
+		error_set(err, NULL, 0, _("out of memory"));
 		return -1;
 	}
 	r->kind = REC_INSERT;
@@ -331,12 +332,12 @@ int edit_delete_person(struct undo *u, struct plan *p, int row, struct error *er
 	struct undo_rec *r;
 
 	if (row < 0 || row >= p->npeople) {
-		error_set(err, NULL, 0, "no such person");
+		error_set(err, NULL, 0, _("no such person"));
 		return -1;
 	}
 	r = push(u);
 	if (!r) {
-		error_set(err, NULL, 0, "out of memory");
+		error_set(err, NULL, 0, _("out of memory"));
 		return -1;
 	}
 	r->kind = REC_REMOVE;
@@ -351,12 +352,12 @@ int edit_move_person(struct undo *u, struct plan *p, int from, int to, struct er
 	struct undo_rec *r;
 
 	if (from < 0 || to < 0 || from >= p->npeople || to >= p->npeople || from == to) {
-		error_set(err, NULL, 0, "cannot move there");
+		error_set(err, NULL, 0, _("cannot move there"));
 		return -1;
 	}
 	r = push(u);
 	if (!r) {
-		error_set(err, NULL, 0, "out of memory");
+		error_set(err, NULL, 0, _("out of memory"));
 		return -1;
 	}
 	plan_move_person(p, from, to);
@@ -377,7 +378,7 @@ int edit_need(struct undo *u, struct plan *p, int slot, int need, struct error *
 	r = push(u);
 	if (!r) {
 		p->need[slot] = before;
-		error_set(err, NULL, 0, "out of memory");
+		error_set(err, NULL, 0, _("out of memory"));
 		return -1;
 	}
 	r->kind = REC_NEED;
@@ -413,6 +414,6 @@ int edit_team_name(struct undo *u, struct plan *p, const char *name, struct erro
 oom:
 	free(before);
 	free(after);
-	error_set(err, NULL, 0, "out of memory");
+	error_set(err, NULL, 0, _("out of memory"));
 	return -1;
 }

@@ -22,7 +22,7 @@ static bool need_person(struct ui *ui)
 {
 	if (ui->plan->npeople > 0)
 		return true;
-	ui_message(ui, true, "no people yet: press a to add one");
+	ui_message(ui, true, "%s", _("no people yet: press a to add one"));
 	return false;
 }
 
@@ -263,21 +263,21 @@ static void find_answer(struct ui *ui, const char *answer)
 			}
 	}
 	text_fit(answer, 30, false, shown, sizeof shown);
-	ui_message(ui, true, "no slot and no person starts with \"%s\"", shown);
+	ui_message(ui, true, _("no slot and no person starts with \"%s\""), shown);
 }
 
 void act_find(struct ui *ui, int key)
 {
 	(void)key;
-	ui_prompt(ui, "Go to slot or person:", "", find_answer, NULL);
+	ui_prompt(ui, _("Go to slot or person:"), "", find_answer, NULL);
 }
 
 void act_info(struct ui *ui, int key)
 {
 	(void)key;
 	ui->hide_info = !ui->hide_info;
-	ui_message(ui, false, ui->hide_info ? "info findings hidden; i shows them"
-					    : "info findings shown; i hides them");
+	ui_message(ui, false, "%s", ui->hide_info ? _("info findings hidden; i shows them")
+						  : _("info findings shown; i hides them"));
 }
 
 void act_legend(struct ui *ui, int key)
@@ -336,7 +336,7 @@ static void share_answer(struct ui *ui, const char *answer)
 		text[len - 1] = '\0';
 	v = strtol(text, &end, 10);
 	if (!text[0] || *end || v < 0 || v > 100) {
-		ui_message(ui, true, "a share is a whole percentage from 0 to 100");
+		ui_message(ui, true, "%s", _("a share is a whole percentage from 0 to 100"));
 		return;
 	}
 	set_share(ui, (int)v, v > 0 && cell->lead);
@@ -361,7 +361,7 @@ void act_share(struct ui *ui, int key)
 	else
 		initial[0] = '\0';
 	text_fit(current(ui)->name, 24, false, name, sizeof name);
-	snprintf(question, sizeof question, "Share of %s in %s (%%, 0 unassigns):", name,
+	snprintf(question, sizeof question, _("Share of %s in %s (%%, 0 unassigns):"), name,
 		 ui->cat->slots[ui->slot].id);
 	ui_prompt(ui, question, initial, share_answer, NULL);
 	/* a typed digit is the start of the answer, not a value to replace */
@@ -378,7 +378,7 @@ void act_lead(struct ui *ui, int key)
 		return;
 	c = &current(ui)->cells[ui->slot];
 	if (!c->share)
-		ui_message(ui, true, "assign the cell first (Space), then mark the lead");
+		ui_message(ui, true, "%s", _("assign the cell first (Space), then mark the lead"));
 	else
 		set_share(ui, c->share, !c->lead);
 }
@@ -390,7 +390,7 @@ void act_lead(struct ui *ui, int key)
  * nobody. The person is added once all is known. */
 static void not_added(struct ui *ui)
 {
-	ui_message(ui, false, "nobody added");
+	ui_message(ui, false, "%s", _("nobody added"));
 }
 
 static void add_person(struct ui *ui, bool external)
@@ -411,7 +411,7 @@ static void add_person(struct ui *ui, bool external)
 		edit_failed(ui, &err);
 		return;
 	}
-	ui_message(ui, false, "added %s", ui->pending);
+	ui_message(ui, false, _("added %s"), ui->pending);
 }
 
 static void add_external(struct ui *ui)
@@ -432,9 +432,9 @@ static void add_ask_fte(struct ui *ui, const char *why, const char *initial)
 
 	text_fit(ui->pending, 24, false, name, sizeof name);
 	if (why)
-		snprintf(q, sizeof q, "FTE of %s, from 0.05 to 1.5:", name);
+		snprintf(q, sizeof q, _("FTE of %s, from 0.05 to 1.5:"), name);
 	else
-		snprintf(q, sizeof q, "FTE of %s (Enter: 1.0):", name);
+		snprintf(q, sizeof q, _("FTE of %s (Enter: 1.0):"), name);
 	ui_prompt(ui, q, initial, add_fte_answer, not_added);
 }
 
@@ -444,18 +444,20 @@ static void add_fte_answer(struct ui *ui, const char *answer)
 	long v = FTE_UNIT;
 
 	if (answer[0] && (!text_parse_decimal(answer, FTE_DECIMALS, 1000, &v) || v < FTE_MIN || v > FTE_MAX)) {
-		add_ask_fte(ui, "out of range", answer);
+		add_ask_fte(ui, N_("out of range"), answer);
 		return;
 	}
 	ui->pending_fte = (int)v;
 	text_fit(ui->pending, 24, false, name, sizeof name);
-	snprintf(q, sizeof q, "Is %s external, from outside the organisation? (y/n, Enter: no)", name);
+	/* TRANSLATORS: answered with the yes key of " (y/n)" or Enter */
+	snprintf(q, sizeof q, _("Is %s external, from outside the organisation? (y/n, Enter: no)"), name);
 	ui_ask(ui, q, add_external, add_internal);
 }
 
 static void add_name_answer(struct ui *ui, const char *answer)
 {
 	const char *why;
+	char one[16];
 
 	if (!answer[0]) {
 		not_added(ui);
@@ -466,13 +468,14 @@ static void add_name_answer(struct ui *ui, const char *answer)
 		return;
 	}
 	snprintf(ui->pending, sizeof ui->pending, "%s", answer);
-	add_ask_fte(ui, NULL, "1.0");
+	text_format_shown(FTE_UNIT, FTE_DECIMALS, one, sizeof one);
+	add_ask_fte(ui, NULL, one);
 }
 
 void act_add(struct ui *ui, int key)
 {
 	(void)key;
-	ui_prompt(ui, "Name of the new person:", "", add_name_answer, not_added);
+	ui_prompt(ui, _("Name of the new person:"), "", add_name_answer, not_added);
 }
 
 static void rename_answer(struct ui *ui, const char *answer)
@@ -488,7 +491,7 @@ void act_rename(struct ui *ui, int key)
 {
 	(void)key;
 	if (need_person(ui))
-		ui_prompt(ui, "Name:", current(ui)->name, rename_answer, NULL);
+		ui_prompt(ui, _("Name:"), current(ui)->name, rename_answer, NULL);
 }
 
 static void note_answer(struct ui *ui, const char *answer)
@@ -504,7 +507,7 @@ void act_note(struct ui *ui, int key)
 {
 	(void)key;
 	if (need_person(ui))
-		ui_prompt(ui, "Note:", current(ui)->note, note_answer, NULL);
+		ui_prompt(ui, _("Note:"), current(ui)->note, note_answer, NULL);
 }
 
 /* Strengths as leg ids, separated by spaces or commas; empty: not known. */
@@ -529,8 +532,10 @@ static void strengths_answer(struct ui *ui, const char *answer)
 			continue;
 		}
 		near = text_suggest(word, ids, c->nlegs);
-		ui_message(ui, true, "unknown leg '%s'%s%s%s", word, near ? "; did you mean '" : "",
-			   near ? near : "", near ? "'?" : "");
+		if (near)
+			ui_message(ui, true, _("unknown leg '%s'; did you mean '%s'?"), word, near);
+		else
+			ui_message(ui, true, _("unknown leg '%s'"), word);
 		return;
 	}
 	error_clear(&err);
@@ -548,7 +553,7 @@ void act_strengths(struct ui *ui, int key)
 	initial[0] = '\0';
 	if (current(ui)->strengths_known)
 		catalog_legs_text(ui->cat, current(ui)->strengths, false, " ", initial, sizeof initial);
-	ui_prompt(ui, "Strengths (leg ids; empty: not known):", initial, strengths_answer, NULL);
+	ui_prompt(ui, _("Strengths (leg ids; empty: not known):"), initial, strengths_answer, NULL);
 }
 
 void act_follow(struct ui *ui, int key)
@@ -571,7 +576,7 @@ static void delete_yes(struct ui *ui)
 	if (edit_delete_person(&ui->undo, ui->plan, ui->row, &err) < 0)
 		edit_failed(ui, &err);
 	else
-		ui_message(ui, false, "deleted %s; u undoes", name);
+		ui_message(ui, false, _("deleted %s; u undoes"), name);
 }
 
 void act_delete(struct ui *ui, int key)
@@ -582,7 +587,8 @@ void act_delete(struct ui *ui, int key)
 	if (!need_person(ui))
 		return;
 	text_fit(current(ui)->name, 40, false, name, sizeof name);
-	snprintf(q, sizeof q, "Delete %s? (y/n)", name);
+	/* TRANSLATORS: end with the same " (y/n)" as every question */
+	snprintf(q, sizeof q, _("Delete %s? (y/n)"), name);
 	ui_ask(ui, q, delete_yes, NULL);
 }
 
@@ -592,7 +598,7 @@ static void fte_answer(struct ui *ui, const char *answer)
 	long v;
 
 	if (!text_parse_decimal(answer, FTE_DECIMALS, 1000, &v)) {
-		ui_message(ui, true, "an FTE is a number like 0.8, from 0.05 to 1.5");
+		ui_message(ui, true, "%s", _("an FTE is a number like 0.8, from 0.05 to 1.5"));
 		return;
 	}
 	if (edit_person_fte(&ui->undo, ui->plan, ui->row, (int)v, &err) < 0)
@@ -606,8 +612,8 @@ void act_fte(struct ui *ui, int key)
 	(void)key;
 	if (!need_person(ui))
 		return;
-	text_format_decimal(current(ui)->fte, FTE_DECIMALS, initial, sizeof initial);
-	ui_prompt(ui, "FTE (0.05 to 1.5):", initial, fte_answer, NULL);
+	text_format_shown(current(ui)->fte, FTE_DECIMALS, initial, sizeof initial);
+	ui_prompt(ui, _("FTE (0.05 to 1.5):"), initial, fte_answer, NULL);
 }
 
 void act_external(struct ui *ui, int key)
@@ -651,7 +657,7 @@ static void need_answer(struct ui *ui, const char *answer)
 	if (!answer[0])
 		v = NEED_UNSET;
 	else if (!text_parse_decimal(answer, FTE_DECIMALS, NEED_MAX, &v)) {
-		ui_message(ui, true, "a need is an FTE like 1.5, from 0 to 999.99");
+		ui_message(ui, true, "%s", _("a need is an FTE like 1.5, from 0 to 999.99"));
 		return;
 	}
 	if (edit_need(&ui->undo, ui->plan, ui->slot, (int)v, &err) < 0)
@@ -667,8 +673,8 @@ void act_need(struct ui *ui, int key)
 	if (need == NEED_UNSET)
 		initial[0] = '\0';
 	else
-		text_format_decimal(need, FTE_DECIMALS, initial, sizeof initial);
-	snprintf(question, sizeof question, "Need of %s in FTE (0 = not needed, empty = one holder):",
+		text_format_shown(need, FTE_DECIMALS, initial, sizeof initial);
+	snprintf(question, sizeof question, _("Need of %s in FTE (0 = not needed, empty = one holder):"),
 		 ui->cat->slots[ui->slot].id);
 	ui_prompt(ui, question, initial, need_answer, NULL);
 }
@@ -685,7 +691,7 @@ static void team_name_answer(struct ui *ui, const char *answer)
 void act_team_name(struct ui *ui, int key)
 {
 	(void)key;
-	ui_prompt(ui, "Team name:", ui->plan->name, team_name_answer, NULL);
+	ui_prompt(ui, _("Team name:"), ui->plan->name, team_name_answer, NULL);
 }
 
 /* Undo */
@@ -699,9 +705,9 @@ static void undo_or_redo(struct ui *ui, bool undo)
 			ui->row = where.row;
 		if (where.slot >= 0)
 			ui->slot = where.slot;
-		ui_message(ui, false, undo ? "undone" : "redone");
+		ui_message(ui, false, "%s", undo ? _("undone") : _("redone"));
 	} else {
-		ui_message(ui, false, undo ? "nothing to undo" : "nothing to redo");
+		ui_message(ui, false, "%s", undo ? _("nothing to undo") : _("nothing to redo"));
 	}
 }
 
@@ -758,7 +764,7 @@ static void quit_yes(struct ui *ui)
 
 static void quit_no(struct ui *ui)
 {
-	ui_message(ui, false, "not quitting; s saves");
+	ui_message(ui, false, "%s", _("not quitting; s saves"));
 }
 
 void act_quit(struct ui *ui, int key)
@@ -767,5 +773,6 @@ void act_quit(struct ui *ui, int key)
 	if (!undo_dirty(&ui->undo))
 		ui->quit = true;
 	else
-		ui_ask(ui, "There are unsaved changes. Quit without saving? (y/n)", quit_yes, quit_no);
+		/* TRANSLATORS: end with the same " (y/n)" as every question */
+		ui_ask(ui, _("There are unsaved changes. Quit without saving? (y/n)"), quit_yes, quit_no);
 }

@@ -223,6 +223,17 @@ static char state_symbol(enum slot_state st)
 static const char sev_symbol[SEV_COUNT] = { 'X', '!', 'i' };
 static const enum role sev_role[SEV_COUNT] = { ROLE_ERROR, ROLE_WARNING, ROLE_INFO };
 
+/* "Label (Dutch label)" in English; the Dutch label alone in Dutch. */
+static void slot_title(const struct catalog *c, int s, char *out, size_t n)
+{
+	const struct slot *sl = &c->slots[s];
+
+	if (catalog_dutch() || !sl->dutch[0])
+		snprintf(out, n, "%s", catalog_slot_label(c, s));
+	else
+		snprintf(out, n, "%s (%s)", sl->label, sl->dutch);
+}
+
 /* The status of slot @s in check's words: its symbol and what it means
  * ("~ one holder", "! external only"), from the rule table. */
 static const char *slot_status(const struct ui *ui, int s)
@@ -236,6 +247,7 @@ static const char *slot_status(const struct ui *ui, int s)
 static void fte4(long v, char *buf, size_t n)
 {
 	double f = (double)v / 10000.0;
+	char *p;
 
 	if (f < 9.995)
 		snprintf(buf, n, "%.2f", f);
@@ -243,22 +255,29 @@ static void fte4(long v, char *buf, size_t n)
 		snprintf(buf, n, "%.1f", f);
 	else
 		snprintf(buf, n, "%.0f", f);
+	/* the language's decimal separator: numbers here are for people */
+	if ((p = strchr(buf, '.')))
+		*p = i18n_decimal_point();
 }
 
 static void draw_title(struct ui *ui)
 {
 	const struct analysis *a = &ui->an;
-	char left[1024], right[128];
+	char left[1024], right[160], to[80];
 	int rw;
 
 	snprintf(left, sizeof left, " schaap %s %s \u2014 %s", undo_dirty(&ui->undo) ? "[+]" : "\u2014",
-		 ui->path ? ui->path : "(untitled)",
-		 ui->plan->name[0] ? ui->plan->name : "(unnamed team)");
+		 ui->path ? ui->path : _("(untitled)"),
+		 ui->plan->name[0] ? ui->plan->name : _("(unnamed team)"));
 	/* whom the team reports to, when the plan says (seed 004) */
-	snprintf(right, sizeof right, "%s%s%sX %d  ! %d  i %d ",
-		 ui->plan->reports_to[0] ? "reports to " : "", ui->plan->reports_to,
-		 ui->plan->reports_to[0] ? " \u00b7 " : "", a->count[SEV_ERROR],
-		 a->count[SEV_WARNING], a->count[SEV_INFO]);
+	if (ui->plan->reports_to[0])
+		/* TRANSLATORS: in the title bar, before the counts of findings;
+		   %s is an id (ceo, marketing); at most 20 columns */
+		snprintf(to, sizeof to, _("reports to %s"), ui->plan->reports_to);
+	else
+		to[0] = '\0';
+	snprintf(right, sizeof right, "%s%sX %d  ! %d  i %d ", to, to[0] ? " \u00b7 " : "",
+		 a->count[SEV_ERROR], a->count[SEV_WARNING], a->count[SEV_INFO]);
 	rw = text_width(right);
 	if (rw >= ui->cols / 2)
 		rw = 0;
@@ -279,17 +298,24 @@ static void draw_headers(struct ui *ui)
 
 	for (i = 0; i < ui->plan->npeople; i++)
 		fte += ui->plan->people[i]->fte;
-	text_format_decimal(fte, FTE_DECIMALS, buf, sizeof buf);
+	text_format_shown(fte, FTE_DECIMALS, buf, sizeof buf);
 	{
 		char who[96];
 
-		snprintf(who, sizeof who, "%d %s, %s FTE", ui->plan->npeople,
-			 ui->plan->npeople == 1 ? "person" : "people", buf);
+		/* TRANSLATORS: above the names: how many people and their FTE
+		   together; at most 24 columns with the figures */
+		snprintf(who, sizeof who, P_("%d person, %s FTE", "%d people, %s FTE",
+					     ui->plan->npeople), ui->plan->npeople, buf);
 		put_text(y, 0, ui->left_w - 1, who, role_attr(ui, ROLE_MUTED), true);
 	}
-	put_text(y + 1, 0, ui->name_w, "Person", role_attr(ui, ROLE_HEADER), true);
-	put_text(y + 1, ui->name_w + 1, LOAD_W, "  Load", role_attr(ui, ROLE_HEADER), true);
-	put_text(y + 1, ui->name_w + 2 + LOAD_W, LEGS_W, "Leg", role_attr(ui, ROLE_HEADER), true);
+	/* TRANSLATORS: column header over the names; at most 12 columns */
+	put_text(y + 1, 0, ui->name_w, _("Person"), role_attr(ui, ROLE_HEADER), true);
+	/* TRANSLATORS: column header over each person's load in percent,
+	   right-aligned with spaces; at most 6 columns */
+	put_text(y + 1, ui->name_w + 1, LOAD_W, _("  Load"), role_attr(ui, ROLE_HEADER), true);
+	/* TRANSLATORS: column header over the number of legs (families of
+	   strengths) a person's slots ask for; at most 3 columns */
+	put_text(y + 1, ui->name_w + 2 + LOAD_W, LEGS_W, _("Leg"), role_attr(ui, ROLE_HEADER), true);
 	for (s = ui->left; s < c->nslots; s++) {
 		bool role = s < c->nroles;
 		attr_t at;
@@ -299,7 +325,8 @@ static void draw_headers(struct ui *ui)
 			break;
 		at = role_attr(ui, role ? ROLE_ROLES : ROLE_TASKS);
 		if (s == ui->left || s == c->nroles)
-			put_text(y, x, ui->cols - x, role ? "Roles" : "Tasks", at | A_BOLD, false);
+			/* TRANSLATORS: group headers over the slot columns; at most 10 columns */
+			put_text(y, x, ui->cols - x, role ? _("Roles") : _("Tasks"), at | A_BOLD, false);
 		if (s == c->nroles && s > ui->left) {
 			mvaddstr(y, x - 1, "\u2502");
 			mvaddstr(y + 1, x - 1, "\u2502");
@@ -316,12 +343,16 @@ static void draw_headers(struct ui *ui)
 			last++;
 		right = c->nslots - 1 - last;
 		if (ui->left > 0) {
-			snprintf(more, sizeof more, "\u25c2%d more", ui->left);
+			/* TRANSLATORS: how many slot columns are off screen to the
+			   left; at most 10 columns with the figure */
+			snprintf(more, sizeof more, _("\u25c2%d more"), ui->left);
 			put_text(y, ui->left_w - 1 - text_width(more), text_width(more), more,
 				 role_attr(ui, ROLE_HEADER) | A_BOLD, false);
 		}
 		if (right > 0) {
-			snprintf(more, sizeof more, " %d more\u25b8", right);
+			/* TRANSLATORS: how many slot columns are off screen to the
+			   right; at most 10 columns with the figure */
+			snprintf(more, sizeof more, _(" %d more\u25b8"), right);
 			put_text(y, ui->cols - text_width(more), text_width(more), more,
 				 role_attr(ui, ROLE_HEADER) | A_BOLD, false);
 		}
@@ -386,7 +417,7 @@ static void draw_grid(struct ui *ui)
 		clrtoeol();
 	}
 	if (ui->plan->npeople == 0) {
-		put_text(ui->grid_y, 1, ui->cols - 2, "No people yet: press a to add one.",
+		put_text(ui->grid_y, 1, ui->cols - 2, _("No people yet: press a to add one."),
 			 role_attr(ui, ROLE_MUTED), false);
 		return;
 	}
@@ -397,14 +428,17 @@ static void draw_grid(struct ui *ui)
 static void draw_summary(struct ui *ui)
 {
 	const struct catalog *c = ui->cat;
-	static const char *const labels[3] = { "holders, status", "staffed FTE", "needed FTE" };
+	/* TRANSLATORS: row headers of the slot summary under the grid; at
+	   most 16 columns each */
+	static const char *const labels[3] = { N_("holders, status"), N_("staffed FTE"),
+					       N_("needed FTE") };
 	char buf[32];
 	int s, x, k;
 
 	for (k = 0; k < 3; k++) {
 		move(ui->sum_y + k, 0);
 		clrtoeol();
-		put_text(ui->sum_y + k, 0, ui->left_w - 1, labels[k], role_attr(ui, ROLE_HEADER), true);
+		put_text(ui->sum_y + k, 0, ui->left_w - 1, _(labels[k]), role_attr(ui, ROLE_HEADER), true);
 		mvaddstr(ui->sum_y + k, ui->left_w - 1, "\u2502");
 	}
 	for (s = ui->left; s < c->nslots; s++) {
@@ -461,7 +495,7 @@ static void draw_detail(struct ui *ui)
 	const struct catalog *c = ui->cat;
 	const struct slot *sl = &c->slots[ui->slot];
 	const struct slot_result *r = &ui->an.slots[ui->slot];
-	char buf[4096], need[48], staffed[32], legs[CATALOG_LEGS_TEXT * 2];
+	char buf[4096], need[48], staffed[32], legs[CATALOG_LEGS_TEXT * 2], title[512], holders[48];
 
 	move(ui->detail_y, 0);
 	clrtoeol();
@@ -471,21 +505,22 @@ static void draw_detail(struct ui *ui)
 		draw_finding_detail(ui);
 		return;
 	}
-	analysis_format_staffed(r->staffed, staffed, sizeof staffed);
+	text_format_shown(r->staffed, 4, staffed, sizeof staffed);
 	if (r->need == NEED_UNSET)
-		snprintf(need, sizeof need, "need: 1 holder");
+		snprintf(need, sizeof need, "%s", _("need: 1 holder"));
 	else if (r->need == 0)
-		snprintf(need, sizeof need, "not needed");
+		snprintf(need, sizeof need, "%s", _("not needed"));
 	else {
 		char n[24];
 
-		text_format_decimal(r->need, FTE_DECIMALS, n, sizeof n);
-		snprintf(need, sizeof need, "need %s FTE", n);
+		text_format_shown(r->need, FTE_DECIMALS, n, sizeof n);
+		snprintf(need, sizeof need, _("need %s FTE"), n);
 	}
+	slot_title(c, ui->slot, title, sizeof title);
+	snprintf(holders, sizeof holders, P_("%d holder", "%d holders", r->holders), r->holders);
 	/* the status in words first: it explains the symbol under the cursor */
-	snprintf(buf, sizeof buf, "%s \u00b7 %s%s%s%s \u00b7 %d holder%s, %s FTE, %s%s%s",
-		 slot_status(ui, ui->slot), sl->label, sl->dutch[0] ? " (" : "", sl->dutch,
-		 sl->dutch[0] ? ")" : "", r->holders, r->holders == 1 ? "" : "s", staffed, need,
+	snprintf(buf, sizeof buf, "%s \u00b7 %s \u00b7 %s, %s FTE, %s%s%s",
+		 slot_status(ui, ui->slot), title, holders, staffed, need,
 		 sl->summary[0] ? " \u2014 " : "", sl->summary);
 	put_text(ui->detail_y, 0, ui->cols, buf, role_attr(ui, state_role(r->state)), true);
 
@@ -498,8 +533,11 @@ static void draw_detail(struct ui *ui)
 		char fte[24], over[48], here[CATALOG_LEGS_TEXT + 160], strengths[CATALOG_LEGS_TEXT + 16];
 		uint32_t stretch = p->strengths_known ? sl->legs & ~p->strengths : 0;
 
+		const char *label = catalog_slot_label(c, ui->slot);
+		char load[48], nlegs[48], note[TEXT_VALUE_MAX + 32];
+
 		catalog_legs_text(c, pr->legs, true, ", ", legs, sizeof legs);
-		text_format_decimal(p->fte, FTE_DECIMALS, fte, sizeof fte);
+		text_format_shown(p->fte, FTE_DECIMALS, fte, sizeof fte);
 		over[0] = '\0';
 		if (pr->over) {
 			int excess = pr->load - plan_max_load(ui->plan);
@@ -508,35 +546,43 @@ static void draw_detail(struct ui *ui)
 			/* hours a week stand beside over-load */
 			text_format_shown(analysis_over_hours(ui->plan, ui->row, excess), 1, hours,
 					  sizeof hours);
-			snprintf(over, sizeof over, " (%d over, %s hours a week)", excess, hours);
+			snprintf(over, sizeof over, _(" (%d over, %s hours a week)"), excess, hours);
 		}
 		if (cell->share && stretch) {
 			char missing[CATALOG_LEGS_TEXT];
 
 			catalog_legs_text(c, stretch, true, ", ", missing, sizeof missing);
-			snprintf(here, sizeof here, "%s: %d%%%s, a stretch (^): asks for %s",
-				 sl->label, cell->share, cell->lead ? ", lead (*)" : "", missing);
+			snprintf(here, sizeof here,
+				 cell->lead ? _("%s: %d%%, lead (*), a stretch (^): asks for %s")
+					    : _("%s: %d%%, a stretch (^): asks for %s"),
+				 label, cell->share, missing);
 		} else if (cell->share) {
-			snprintf(here, sizeof here, "%s: %d%%%s", sl->label, cell->share,
-				 cell->lead ? ", lead (*)" : "");
+			snprintf(here, sizeof here, cell->lead ? _("%s: %d%%, lead (*)") : _("%s: %d%%"),
+				 label, cell->share);
 		} else {
-			snprintf(here, sizeof here, "%s: not assigned%s", sl->label,
-				 cell->follows ? ", follows it up (f)" : "");
+			snprintf(here, sizeof here,
+				 cell->follows ? _("%s: not assigned, follows it up (f)") : _("%s: not assigned"),
+				 label);
 		}
 		if (p->strengths_known) {
 			char known[CATALOG_LEGS_TEXT];
 
 			catalog_legs_text(c, p->strengths, true, ", ", known, sizeof known);
-			snprintf(strengths, sizeof strengths, " \u00b7 strong in %s", known);
+			snprintf(strengths, sizeof strengths, _(" \u00b7 strong in %s"), known);
 		} else {
 			strengths[0] = '\0';
 		}
+		snprintf(load, sizeof load, _("load %d%%"), pr->load);
+		snprintf(nlegs, sizeof nlegs, P_("%d leg", "%d legs", pr->nlegs), pr->nlegs);
+		if (p->note[0])
+			snprintf(note, sizeof note, _("note: %s"), p->note);
+		else
+			snprintf(note, sizeof note, "%s", _("no note"));
 		/* what matters most first: the cell, the load, the sheep */
-		snprintf(buf, sizeof buf, "%s \u00b7 %s \u00b7 load %d%%%s \u00b7 %d leg%s%s%s%s%s \u00b7 %s FTE%s \u00b7 %s%s%s",
-			 p->name, here, pr->load, over, pr->nlegs, pr->nlegs == 1 ? "" : "s",
-			 pr->sheep ? ", a five-legged sheep (S)" : "", pr->nlegs ? ": " : "", legs, strengths,
-			 fte, p->external ? ", external" : "", p->note[0] ? "note: " : "", p->note,
-			 p->note[0] ? "" : "no note");
+		snprintf(buf, sizeof buf, "%s \u00b7 %s \u00b7 %s%s \u00b7 %s%s%s%s%s \u00b7 %s FTE%s \u00b7 %s",
+			 p->name, here, load, over, nlegs,
+			 pr->sheep ? _(", a five-legged sheep (S)") : "", pr->nlegs ? ": " : "", legs, strengths,
+			 fte, p->external ? _(", external") : "", note);
 		put_text(ui->detail_y + 1, 0, ui->cols, buf,
 			 pr->sheep || pr->over ? role_attr(ui, ROLE_WARNING) : A_NORMAL, true);
 	}
@@ -545,18 +591,40 @@ static void draw_detail(struct ui *ui)
 static void draw_findings(struct ui *ui)
 {
 	const struct analysis *a = &ui->an;
-	char buf[1024], line[1100], info[64];
+	char buf[1024], line[1100], info[64], errors[48], warnings[48];
 	int i, y, shown = findings_shown(ui);
 
+	/* TRANSLATORS: part of the findings header "Findings: 1 error,
+	   2 warnings, 4 info"; at most 10 columns */
+	snprintf(errors, sizeof errors, P_("%d error", "%d errors", a->count[SEV_ERROR]),
+		 a->count[SEV_ERROR]);
+	/* TRANSLATORS: part of the findings header; at most 18 columns */
+	snprintf(warnings, sizeof warnings, P_("%d warning", "%d warnings", a->count[SEV_WARNING]),
+		 a->count[SEV_WARNING]);
 	if (ui->hide_info)
-		snprintf(info, sizeof info, "%d info hidden (i)", a->count[SEV_INFO]);
+		/* TRANSLATORS: part of the findings header; at most 22 columns */
+		snprintf(info, sizeof info, _("%d info hidden (i)"), a->count[SEV_INFO]);
 	else
-		snprintf(info, sizeof info, "%d info", a->count[SEV_INFO]);
-	snprintf(buf, sizeof buf, "Findings: %d error%s, %d warning%s, %s%s",
-		 a->count[SEV_ERROR], a->count[SEV_ERROR] == 1 ? "" : "s",
-		 a->count[SEV_WARNING], a->count[SEV_WARNING] == 1 ? "" : "s", info,
-		 ui->focus == FOCUS_FINDINGS ? "  (Enter: go to it, Tab: back)"
-					     : "  (Tab: browse)");
+		/* TRANSLATORS: part of the findings header; at most 12 columns */
+		snprintf(info, sizeof info, _("%d info"), a->count[SEV_INFO]);
+	/* the keys at the end only when the whole header fits */
+	for (int keys = 1; keys >= 0; keys--) {
+		const char *end = "";
+
+		if (keys && ui->focus == FOCUS_FINDINGS)
+			/* TRANSLATORS: end of the findings header, left out when
+			   the header would not fit; at most 30 columns */
+			end = _("  (Enter: go to it, Tab: back)");
+		else if (keys)
+			/* TRANSLATORS: end of the findings header, left out when
+			   the header would not fit; at most 30 columns */
+			end = _("  (Tab: browse)");
+		/* TRANSLATORS: the findings header with the parts above; at most
+		   26 columns as written here */
+		snprintf(buf, sizeof buf, _("Findings: %s, %s, %s%s"), errors, warnings, info, end);
+		if (text_width(buf) <= ui->cols)
+			break;
+	}
 	put_text(ui->find_y, 0, ui->cols, buf, role_attr(ui, ROLE_HEADER) | A_BOLD, true);
 	for (i = 0; i < ui->find_h; i++) {
 		int k = ui->sel_top + i;
@@ -567,10 +635,10 @@ static void draw_findings(struct ui *ui)
 		clrtoeol();
 		if (k >= shown) {
 			if (k == 0 && a->nfindings == 0)
-				put_text(y, 2, ui->cols - 2, "No findings: every slot is covered and nobody is overloaded.",
+				put_text(y, 2, ui->cols - 2, _("No findings: every slot is covered and nobody is overloaded."),
 					 role_attr(ui, ROLE_OK), false);
 			else if (k == 0)
-				put_text(y, 2, ui->cols - 2, "No errors or warnings.", role_attr(ui, ROLE_OK), false);
+				put_text(y, 2, ui->cols - 2, _("No errors or warnings."), role_attr(ui, ROLE_OK), false);
 			continue;
 		}
 		sev = finding_severity(a->findings[k].code);
@@ -604,7 +672,7 @@ static void draw_hints(struct ui *ui)
 
 			if (actions[i].hint && rank == pass)
 				len += (size_t)snprintf(buf + len, sizeof buf - len, " %s %s ",
-							key_label(actions[i].keys[0]), actions[i].hint);
+							key_label(actions[i].keys[0]), _(actions[i].hint));
 		}
 	put_text(ui->hint_y, 0, ui->cols, buf, role_attr(ui, ROLE_HINT), true);
 }
@@ -633,7 +701,7 @@ static void draw_too_small(struct ui *ui)
 	char buf[96];
 
 	erase();
-	snprintf(buf, sizeof buf, "Terminal too small: %dx%d, schaap needs %dx%d. Resize or press q.",
+	snprintf(buf, sizeof buf, _("Terminal too small: %dx%d, schaap needs %dx%d. Resize or press q."),
 		 ui->cols, ui->rows, MIN_COLS, MIN_ROWS);
 	{
 		int y = 0;
@@ -670,7 +738,8 @@ void draw_help(struct ui *ui, int first)
 	int i, y = 2, k;
 
 	erase();
-	put_text(0, 0, ui->cols, " schaap \u2014 keys (Up/Down scroll, any other key closes)",
+	/* TRANSLATORS: title of the help screen; at most 80 columns */
+	put_text(0, 0, ui->cols, _(" schaap \u2014 keys (Up/Down scroll, any other key closes)"),
 		 role_attr(ui, ROLE_TITLE), true);
 	for (i = first; i < nactions && y < ui->rows - 6; i++, y++) {
 		size_t len = 0;
@@ -680,43 +749,53 @@ void draw_help(struct ui *ui, int first)
 			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", k ? ", " : "",
 						key_label(actions[i].keys[k]));
 		put_text(y, 2, 22, buf, A_BOLD, true);
-		put_text(y, 25, ui->cols - 25, actions[i].help, A_NORMAL, false);
+		put_text(y, 25, ui->cols - 25, _(actions[i].help), A_NORMAL, false);
 	}
 	y = ui->rows - 5;
-	put_text(y++, 2, ui->cols - 4, "Cells: share in % of own time, * lead, ^ stretch, \u00b7 not held, f followed up.",
+	/* TRANSLATORS: the four lines at the foot of the help screen; at
+	   most 76 columns each */
+	/* xgettext:no-c-format */
+	put_text(y++, 2, ui->cols - 4, _("Cells: share in % of own time, * lead, ^ stretch, \u00b7 not held, f followed up."),
 		 role_attr(ui, ROLE_MUTED), false);
-	put_text(y++, 2, ui->cols - 4, "Status: X uncovered, ! understaffed, no lead, lead conflict or external only,",
+	/* TRANSLATORS: at most 76 columns */
+	put_text(y++, 2, ui->cols - 4, _("Status: X uncovered, ! understaffed, no lead, lead conflict or external only"),
 		 role_attr(ui, ROLE_MUTED), false);
-	put_text(y++, 2, ui->cols - 4, "  ~ one holder, + ok or shared, led, - not needed. e shows the whole legend.",
+	/* TRANSLATORS: at most 76 columns */
+	put_text(y++, 2, ui->cols - 4, _("  ~ one holder, + ok or shared, led, - not needed. e shows the whole legend."),
 		 role_attr(ui, ROLE_MUTED), false);
-	put_text(y++, 2, ui->cols - 4, "Findings: X error, ! warning, i info. See schaap(1) and schaap-team(5).",
+	/* TRANSLATORS: at most 76 columns */
+	put_text(y++, 2, ui->cols - 4, _("Findings: X error, ! warning, i info. See schaap(1) and schaap-team(5)."),
 		 role_attr(ui, ROLE_MUTED), false);
 	refresh();
 }
 
 /* The legend: every symbol and column of the grid, in check's words. */
+/* TRANSLATORS: the legend: a symbol or word of the grid (at most 16
+   columns) and what it means (at most 58 columns); the slot statuses are
+   the same texts as check's STATUS column. */
 static const char *const legend[][2] = {
-	{ NULL, "The grid" },
-	{ "15", "15% of the person's working time goes to the slot" },
-	{ "15*", "the person leads the slot, the one who answers for it" },
-	{ "\u00b7", "the person does not hold the slot" },
-	{ "e", "after a name: external, from outside the organisation" },
-	{ "Load", "the sum of the person's shares; ! over the team's max_load" },
-	{ "Leg", "legs (families of strengths) the person's slots ask for" },
-	{ "S", "a five-legged sheep: asked to be strong in nearly all" },
-	{ "\u25c2 \u25b8", "slots off screen: the grid scrolls with the cursor" },
-	{ NULL, "Slot status (row \"holders, status\"), as schaap check says it" },
-	{ "X uncovered", "the team needs the slot and nobody holds it" },
-	{ "! understaffed", "the holders give less FTE than the slot needs" },
-	{ "! no lead", "shared by several people and nobody leads it" },
-	{ "! lead conflict", "more than one person leads it" },
-	{ "! external only", "only external people hold it" },
-	{ "~ one holder", "the slot rests on one person" },
-	{ "+ shared, led", "shared, with one lead" },
-	{ "+ ok", "fine" },
-	{ "- not needed", "its need is 0" },
-	{ NULL, "Findings" },
-	{ "X ! i", "error, warning, info; Tab browses them, i hides info" },
+	{ NULL, N_("The grid") },
+	/* xgettext:no-c-format */
+	{ "15", N_("15% of the person's working time goes to the slot") },
+	{ "15*", N_("the person leads the slot, the one who answers for it") },
+	{ "\u00b7", N_("the person does not hold the slot") },
+	{ "e", N_("after a name: external, from outside the organisation") },
+	{ N_("Load"), N_("the sum of the person's shares; ! over the team's max_load") },
+	{ N_("Leg"), N_("legs (families of strengths) the person's slots ask for") },
+	{ "S", N_("a five-legged sheep: asked to be strong in nearly all") },
+	{ "\u25c2 \u25b8", N_("slots off screen: the grid scrolls with the cursor") },
+	{ NULL, N_("Slot status (row \"holders, status\"), as schaap check says it") },
+	{ N_("X uncovered"), N_("the team needs the slot and nobody holds it") },
+	{ N_("! understaffed"), N_("the holders give less FTE than the slot needs") },
+	{ N_("! no lead"), N_("shared by several people and nobody leads it") },
+	{ N_("! lead conflict"), N_("more than one person leads it") },
+	{ N_("! external only"), N_("only external people hold it") },
+	{ N_("~ one holder"), N_("the slot rests on one person") },
+	{ N_("+ shared, led"), N_("shared, with one lead") },
+	{ N_("+ ok"), N_("fine") },
+	{ N_("- not needed"), N_("its need is 0") },
+	{ NULL, N_("Findings") },
+	{ "X ! i", N_("error, warning, info; Tab browses them, i hides info") },
 };
 
 void draw_legend(struct ui *ui)
@@ -724,7 +803,8 @@ void draw_legend(struct ui *ui)
 	int n = (int)(sizeof legend / sizeof legend[0]), i, y = 2;
 
 	erase();
-	put_text(0, 0, ui->cols, " schaap \u2014 legend (Up/Down scroll, any other key closes)",
+	/* TRANSLATORS: title of the legend screen; at most 80 columns */
+	put_text(0, 0, ui->cols, _(" schaap \u2014 legend (Up/Down scroll, any other key closes)"),
 		 role_attr(ui, ROLE_TITLE), true);
 	if (ui->help_first > n - 1)
 		ui->help_first = n - 1;
@@ -732,11 +812,11 @@ void draw_legend(struct ui *ui)
 		if (!legend[i][0]) {
 			if (i > ui->help_first && y + 1 < ui->rows - 1)
 				y++;
-			put_text(y, 2, ui->cols - 4, legend[i][1], A_BOLD, false);
+			put_text(y, 2, ui->cols - 4, _(legend[i][1]), A_BOLD, false);
 			continue;
 		}
-		put_text(y, 4, 16, legend[i][0], A_BOLD, true);
-		put_text(y, 21, ui->cols - 22, legend[i][1], A_NORMAL, false);
+		put_text(y, 4, 16, _(legend[i][0]), A_BOLD, true);
+		put_text(y, 21, ui->cols - 22, _(legend[i][1]), A_NORMAL, false);
 	}
 	refresh();
 }
@@ -758,7 +838,7 @@ void draw_load_error(struct ui *ui)
 	if (!editor || !*editor)
 		editor = "vi";
 	erase();
-	snprintf(buf, sizeof buf, " schaap \u2014 %s cannot be opened", ui->path ? ui->path : "");
+	snprintf(buf, sizeof buf, _(" schaap \u2014 %s cannot be opened"), ui->path ? ui->path : "");
 	put_text(0, 0, ui->cols, buf, role_attr(ui, ROLE_TITLE), true);
 	wrap_text(&y, 2, ui->cols - 4, ui->rows - 6, ui->load_error, role_attr(ui, ROLE_ERROR));
 	y++;
@@ -773,14 +853,18 @@ void draw_load_error(struct ui *ui)
 				base = p + 1;
 		n = strcspn(base, " ");
 		snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), base);
-		snprintf(buf, sizeof buf, "Fix it in your editor (%s) at line %d, and it is loaded again.",
+		snprintf(buf, sizeof buf, _("Fix it in your editor (%s) at line %d, and it is loaded again."),
 			 name, ui->load_error_line);
 	}
 	wrap_text(&y, 2, ui->cols - 4, ui->rows - 4, buf, A_NORMAL);
 	y++;
-	put_text(y++, 4, ui->cols - 6, "e  edit the file at that line, then load it again", A_NORMAL, false);
-	put_text(y++, 4, ui->cols - 6, "r  load it again", A_NORMAL, false);
-	put_text(y++, 4, ui->cols - 6, "q  quit", A_NORMAL, false);
+	/* TRANSLATORS: the keys of the screen for a file that does not load;
+	   keep the key letters; at most 74 columns */
+	put_text(y++, 4, ui->cols - 6, _("e  edit the file at that line, then load it again"), A_NORMAL, false);
+	/* TRANSLATORS: at most 74 columns */
+	put_text(y++, 4, ui->cols - 6, _("r  load it again"), A_NORMAL, false);
+	/* TRANSLATORS: at most 74 columns */
+	put_text(y++, 4, ui->cols - 6, _("q  quit"), A_NORMAL, false);
 	if (ui->message[0])
 		put_text(ui->rows - 1, 0, ui->cols, ui->message,
 			 ui->message_error ? role_attr(ui, ROLE_ERROR) | A_REVERSE : role_attr(ui, ROLE_HINT),
@@ -792,26 +876,26 @@ void draw_profile(struct ui *ui)
 {
 	const struct catalog *c = ui->cat;
 	const struct slot *sl = &c->slots[ui->slot];
-	char buf[2048];
+	char buf[2048], title[512];
 	int y = 2, i;
 
 	erase();
-	snprintf(buf, sizeof buf, " %s \u2014 %s%s%s%s", sl->id, sl->label, sl->dutch[0] ? " (" : "",
-		 sl->dutch, sl->dutch[0] ? ")" : "");
+	slot_title(c, ui->slot, title, sizeof title);
+	snprintf(buf, sizeof buf, " %s \u2014 %s", sl->id, title);
 	put_text(0, 0, ui->cols, buf, role_attr(ui, ROLE_TITLE), true);
-	put_text(y++, 2, ui->cols - 4, sl->kind == SLOT_ROLE ? "Role" : "Task", A_BOLD, false);
+	put_text(y++, 2, ui->cols - 4, sl->kind == SLOT_ROLE ? _("Role") : _("Task"), A_BOLD, false);
 	wrap_text(&y, 2, ui->cols - 4, ui->rows - 2, sl->summary, A_NORMAL);
 	y++;
-	put_text(y++, 2, ui->cols - 4, "Profile", A_BOLD, false);
-	wrap_text(&y, 2, ui->cols - 4, ui->rows - 2, sl->profile[0] ? sl->profile : "(none given)", A_NORMAL);
+	put_text(y++, 2, ui->cols - 4, _("Profile"), A_BOLD, false);
+	wrap_text(&y, 2, ui->cols - 4, ui->rows - 2, sl->profile[0] ? sl->profile : _("(none given)"), A_NORMAL);
 	y++;
 	{
 		char legs[CATALOG_LEGS_TEXT];
 
 		if (catalog_legs_text(c, sl->legs, false, ", ", legs, sizeof legs))
-			snprintf(buf, sizeof buf, "Legs: %s", legs);
+			snprintf(buf, sizeof buf, _("Legs: %s"), legs);
 		else
-			snprintf(buf, sizeof buf, "Legs: none");
+			snprintf(buf, sizeof buf, "%s", _("Legs: none"));
 	}
 	put_text(y++, 2, ui->cols - 4, buf, A_NORMAL, false);
 	for (i = 0; i < c->npairs; i++) {
@@ -819,11 +903,12 @@ void draw_profile(struct ui *ui)
 
 		if (pr->a != ui->slot && pr->b != ui->slot)
 			continue;
-		snprintf(buf, sizeof buf, "Combines %s with %s", pr->poor ? "poorly" : "well",
-			 c->slots[pr->a == ui->slot ? pr->b : pr->a].id);
+		snprintf(buf, sizeof buf, pr->poor ? _("Combines poorly with %s") : _("Combines well with %s"),
+			 catalog_slot_label(c, pr->a == ui->slot ? pr->b : pr->a));
 		put_text(y++, 2, ui->cols - 4, buf, role_attr(ui, pr->poor ? ROLE_WARNING : ROLE_OK), false);
 	}
-	put_text(ui->rows - 1, 0, ui->cols, " any key closes", role_attr(ui, ROLE_HINT), true);
+	/* TRANSLATORS: at most 40 columns */
+	put_text(ui->rows - 1, 0, ui->cols, _(" any key closes"), role_attr(ui, ROLE_HINT), true);
 	refresh();
 }
 
@@ -863,7 +948,9 @@ void draw_prompt(struct ui *ui)
 
 void draw_ask(struct ui *ui)
 {
-	static const char yn[] = " (y/n)";
+	/* TRANSLATORS: the end of every yes/no question, with the key for
+	   yes (see "y") and for no */
+	const char *yn = _(" (y/n)");
 	const char *q = ui->ask.question;
 	int y = ui->rows - 1, qw = text_width(q) + 1;
 	size_t len = strlen(q), ynl = strlen(yn);

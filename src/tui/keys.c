@@ -7,49 +7,52 @@
 
 #define CTRL(c) ((c) & 0x1f)
 
+/* TRANSLATORS: each action's line in the help screen (at most 54
+   columns) and its word in the hint bar at the bottom (at most 11 columns;
+   the whole bar must fit 80 columns, help, quit and legend first). */
 const struct action actions[] = {
-	{ ACT_LEFT, "left", { KEY_LEFT, 'h' }, "move one slot left", NULL, act_left },
-	{ ACT_RIGHT, "right", { KEY_RIGHT, 'l' }, "move one slot right", NULL, act_right },
-	{ ACT_UP, "up", { KEY_UP, 'k' }, "move one person up (or one finding)", NULL, act_up },
-	{ ACT_DOWN, "down", { KEY_DOWN, 'j' }, "move one person down (or one finding)", NULL, act_down },
-	{ ACT_PAGE_UP, "page-up", { KEY_PPAGE }, "move one screen up", NULL, act_page_up },
-	{ ACT_PAGE_DOWN, "page-down", { KEY_NPAGE }, "move one screen down", NULL, act_page_down },
-	{ ACT_FIRST_SLOT, "first-slot", { KEY_HOME, '^' }, "go to the first slot", NULL, act_first_slot },
-	{ ACT_LAST_SLOT, "last-slot", { KEY_END, '$' }, "go to the last slot", NULL, act_last_slot },
-	{ ACT_FIRST_PERSON, "first-person", { 'g' }, "go to the first person", NULL, act_first_person },
-	{ ACT_LAST_PERSON, "last-person", { 'G' }, "go to the last person", NULL, act_last_person },
-	{ ACT_TOGGLE, "assign", { ' ' }, "assign the cell (10%) or unassign it", "assign", act_toggle },
-	{ ACT_MORE, "share-up", { '+', '=' }, "raise the share by 5 points", "share", act_more },
-	{ ACT_LESS, "share-down", { '-' }, "lower the share by 5 points (at least 1)", NULL, act_less },
-	{ ACT_SHARE, "share", { KEY_DIGIT, '%', '\n', KEY_ENTER }, "type the share (0 unassigns)", NULL, act_share },
-	{ ACT_LEAD, "lead", { 'L' }, "mark or unmark the person as the slot's lead", "lead", act_lead },
-	{ ACT_ADD, "add", { 'a' }, "add a person below the cursor: name, FTE, internal or external", "add", act_add },
-	{ ACT_RENAME, "rename", { 'r' }, "rename the person", NULL, act_rename },
-	{ ACT_DELETE, "delete", { 'D', KEY_DC }, "delete the person (asks first)", NULL, act_delete },
-	{ ACT_FTE, "fte", { 'f' }, "set the person's FTE (0.05 to 1.5)", NULL, act_fte },
-	{ ACT_EXTERNAL, "external", { 'x' }, "mark the person external or internal", NULL, act_external },
-	{ ACT_NOTE, "note", { 'n' }, "set the person's note", NULL, act_note },
-	{ ACT_STRENGTHS, "strengths", { 'E' }, "set the person's strengths (leg ids; empty: not known)",
+	{ ACT_LEFT, "left", { KEY_LEFT, 'h' }, N_("move one slot left"), NULL, act_left },
+	{ ACT_RIGHT, "right", { KEY_RIGHT, 'l' }, N_("move one slot right"), NULL, act_right },
+	{ ACT_UP, "up", { KEY_UP, 'k' }, N_("move one person up (or one finding)"), NULL, act_up },
+	{ ACT_DOWN, "down", { KEY_DOWN, 'j' }, N_("move one person down (or one finding)"), NULL, act_down },
+	{ ACT_PAGE_UP, "page-up", { KEY_PPAGE }, N_("move one screen up"), NULL, act_page_up },
+	{ ACT_PAGE_DOWN, "page-down", { KEY_NPAGE }, N_("move one screen down"), NULL, act_page_down },
+	{ ACT_FIRST_SLOT, "first-slot", { KEY_HOME, '^' }, N_("go to the first slot"), NULL, act_first_slot },
+	{ ACT_LAST_SLOT, "last-slot", { KEY_END, '$' }, N_("go to the last slot"), NULL, act_last_slot },
+	{ ACT_FIRST_PERSON, "first-person", { 'g' }, N_("go to the first person"), NULL, act_first_person },
+	{ ACT_LAST_PERSON, "last-person", { 'G' }, N_("go to the last person"), NULL, act_last_person },
+	{ ACT_TOGGLE, "assign", { ' ' }, N_("assign the cell (10%) or unassign it"), N_("assign"), act_toggle },
+	{ ACT_MORE, "share-up", { '+', '=' }, N_("raise the share by 5 points"), N_("share"), act_more },
+	{ ACT_LESS, "share-down", { '-' }, N_("lower the share by 5 points (at least 1)"), NULL, act_less },
+	{ ACT_SHARE, "share", { KEY_DIGIT, '%', '\n', KEY_ENTER }, N_("type the share (0 unassigns)"), NULL, act_share },
+	{ ACT_LEAD, "lead", { 'L' }, N_("mark or unmark the person as the slot's lead"), N_("lead"), act_lead },
+	{ ACT_ADD, "add", { 'a' }, N_("add a person below the cursor: name, FTE, internal or external"), N_("add"), act_add },
+	{ ACT_RENAME, "rename", { 'r' }, N_("rename the person"), NULL, act_rename },
+	{ ACT_DELETE, "delete", { 'D', KEY_DC }, N_("delete the person (asks first)"), NULL, act_delete },
+	{ ACT_FTE, "fte", { 'f' }, N_("set the person's FTE (0.05 to 1.5)"), NULL, act_fte },
+	{ ACT_EXTERNAL, "external", { 'x' }, N_("mark the person external or internal"), NULL, act_external },
+	{ ACT_NOTE, "note", { 'n' }, N_("set the person's note"), NULL, act_note },
+	{ ACT_STRENGTHS, "strengths", { 'E' }, N_("set the person's strengths (leg ids; empty: not known)"),
 	  NULL, act_strengths },
-	{ ACT_FOLLOW, "follow-up", { 'F' }, "mark or unmark the slot as followed up by the person",
+	{ ACT_FOLLOW, "follow-up", { 'F' }, N_("mark or unmark the slot as followed up by the person"),
 	  NULL, act_follow },
-	{ ACT_MOVE_UP, "move-up", { 'K' }, "move the person one row up", NULL, act_move_up },
-	{ ACT_MOVE_DOWN, "move-down", { 'J' }, "move the person one row down", NULL, act_move_down },
-	{ ACT_NEED, "need", { 'N' }, "set the slot's need in FTE (0: not needed)", NULL, act_need },
-	{ ACT_TEAM_NAME, "team-name", { 'T' }, "set the team's name", NULL, act_team_name },
-	{ ACT_UNDO, "undo", { 'u' }, "undo the last edit", "undo", act_undo },
-	{ ACT_REDO, "redo", { CTRL('r') }, "redo what was undone", NULL, act_redo },
-	{ ACT_FOCUS, "focus", { '\t', KEY_BTAB }, "move between the grid and the findings", "findings", act_focus },
-	{ ACT_JUMP, "jump", { 'o' }, "go to the chosen finding's subject (or Enter)", NULL, act_jump },
-	{ ACT_FIND, "find", { '/' }, "go to a slot (id, label or Dutch label) or a person by the start of the name", "find", act_find },
-	{ ACT_INFO, "info", { 'i' }, "hide or show the info findings", NULL, act_info },
-	{ ACT_PROFILE, "profile", { 'p' }, "show the slot's whole profile", "profile", act_profile },
-	{ ACT_LEGEND, "legend", { 'e' }, "explain the symbols and columns (legend)", "legend", act_legend },
-	{ ACT_SAVE, "save", { 's', CTRL('s') }, "save the plan", "save", act_save },
-	{ ACT_SAVE_AS, "save-as", { 'S' }, "save the plan under another name", NULL, act_save_as },
-	{ ACT_HELP, "help", { '?', KEY_F(1) }, "show this help", "help", act_help },
-	{ ACT_REDRAW, "redraw", { CTRL('l') }, "redraw the screen", NULL, act_redraw },
-	{ ACT_QUIT, "quit", { 'q', CTRL('c') }, "quit (asks when changes are unsaved)", "quit", act_quit },
+	{ ACT_MOVE_UP, "move-up", { 'K' }, N_("move the person one row up"), NULL, act_move_up },
+	{ ACT_MOVE_DOWN, "move-down", { 'J' }, N_("move the person one row down"), NULL, act_move_down },
+	{ ACT_NEED, "need", { 'N' }, N_("set the slot's need in FTE (0: not needed)"), NULL, act_need },
+	{ ACT_TEAM_NAME, "team-name", { 'T' }, N_("set the team's name"), NULL, act_team_name },
+	{ ACT_UNDO, "undo", { 'u' }, N_("undo the last edit"), N_("undo"), act_undo },
+	{ ACT_REDO, "redo", { CTRL('r') }, N_("redo what was undone"), NULL, act_redo },
+	{ ACT_FOCUS, "focus", { '\t', KEY_BTAB }, N_("move between the grid and the findings"), N_("findings"), act_focus },
+	{ ACT_JUMP, "jump", { 'o' }, N_("go to the chosen finding's subject (or Enter)"), NULL, act_jump },
+	{ ACT_FIND, "find", { '/' }, N_("go to a slot (id, label or Dutch label) or a person by the start of the name"), N_("find"), act_find },
+	{ ACT_INFO, "info", { 'i' }, N_("hide or show the info findings"), NULL, act_info },
+	{ ACT_PROFILE, "profile", { 'p' }, N_("show the slot's whole profile"), N_("profile"), act_profile },
+	{ ACT_LEGEND, "legend", { 'e' }, N_("explain the symbols and columns (legend)"), N_("legend"), act_legend },
+	{ ACT_SAVE, "save", { 's', CTRL('s') }, N_("save the plan"), N_("save"), act_save },
+	{ ACT_SAVE_AS, "save-as", { 'S' }, N_("save the plan under another name"), NULL, act_save_as },
+	{ ACT_HELP, "help", { '?', KEY_F(1) }, N_("show this help"), N_("help"), act_help },
+	{ ACT_REDRAW, "redraw", { CTRL('l') }, N_("redraw the screen"), NULL, act_redraw },
+	{ ACT_QUIT, "quit", { 'q', CTRL('c') }, N_("quit (asks when changes are unsaved)"), N_("quit"), act_quit },
 };
 const int nactions = (int)(sizeof actions / sizeof actions[0]);
 
@@ -71,10 +74,10 @@ const char *key_label(int key)
 	static char buf[16];
 
 	switch (key) {
-	case KEY_LEFT: return "Left";
-	case KEY_RIGHT: return "Right";
-	case KEY_UP: return "Up";
-	case KEY_DOWN: return "Down";
+	case KEY_LEFT: return _("Left");
+	case KEY_RIGHT: return _("Right");
+	case KEY_UP: return _("Up");
+	case KEY_DOWN: return _("Down");
 	case KEY_PPAGE: return "PgUp";
 	case KEY_NPAGE: return "PgDn";
 	case KEY_HOME: return "Home";
@@ -84,7 +87,7 @@ const char *key_label(int key)
 	case KEY_ENTER: return "KpEnter";
 	case KEY_F(1): return "F1";
 	case KEY_DIGIT: return "1-9";
-	case ' ': return "Space";
+	case ' ': return _("Space");
 	case '\t': return "Tab";
 	case '\n': return "Enter";
 	}

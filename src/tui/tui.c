@@ -11,6 +11,7 @@
 #define _GNU_SOURCE
 #include "tui.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -68,7 +69,7 @@ static bool stamp_changed(const struct file_stamp *st, const char *path)
 void ui_reanalyse(struct ui *ui)
 {
 	if (analysis_run(&ui->an, ui->plan) < 0)
-		ui_message(ui, true, "out of memory while analysing the plan");
+		ui_message(ui, true, "%s", _("out of memory while analysing the plan"));
 }
 
 static bool save_to(struct ui *ui, const char *path)
@@ -90,7 +91,7 @@ static bool save_to(struct ui *ui, const char *path)
 	}
 	stamp_take(&ui->stamp, ui->path);
 	undo_mark_saved(&ui->undo);
-	ui_message(ui, false, "saved %s", path);
+	ui_message(ui, false, _("saved %s"), path);
 	if (ui->recovered) {
 		char save[4096];
 
@@ -103,7 +104,7 @@ static bool save_to(struct ui *ui, const char *path)
 
 static void not_saved(struct ui *ui)
 {
-	ui_message(ui, false, "not saved");
+	ui_message(ui, false, "%s", _("not saved"));
 }
 
 static void save_as_confirmed(struct ui *ui)
@@ -119,14 +120,14 @@ static void save_as_answer(struct ui *ui, const char *path)
 	}
 	snprintf(ui->pending, sizeof ui->pending, "%s", path);
 	if (access(path, F_OK) == 0 && (!ui->path || strcmp(path, ui->path) != 0))
-		ui_ask(ui, "That file exists. Overwrite it? (y/n)", save_as_confirmed, not_saved);
+		ui_ask(ui, _("That file exists. Overwrite it? (y/n)"), save_as_confirmed, not_saved);
 	else
 		save_to(ui, path);
 }
 
 void ui_save_as(struct ui *ui)
 {
-	ui_prompt(ui, "Save as:", ui->path ? ui->path : "team.ini", save_as_answer, not_saved);
+	ui_prompt(ui, _("Save as:"), ui->path ? ui->path : "team.ini", save_as_answer, not_saved);
 }
 
 static void save_confirmed(struct ui *ui)
@@ -136,7 +137,7 @@ static void save_confirmed(struct ui *ui)
 
 static void save_declined(struct ui *ui)
 {
-	ui_message(ui, false, "not saved; use S to save under another name");
+	ui_message(ui, false, "%s", _("not saved; use S to save under another name"));
 }
 
 void ui_save(struct ui *ui)
@@ -144,7 +145,7 @@ void ui_save(struct ui *ui)
 	if (!ui->path)
 		ui_save_as(ui);
 	else if (stamp_changed(&ui->stamp, ui->path))
-		ui_ask(ui, "The file changed on disk since it was loaded. Overwrite it? (y/n)",
+		ui_ask(ui, _("The file changed on disk since it was loaded. Overwrite it? (y/n)"),
 		       save_confirmed, save_declined);
 	else
 		save_to(ui, ui->path);
@@ -160,9 +161,9 @@ static void emergency_save(struct ui *ui)
 		return;
 	snprintf(path, sizeof path, "%s.save", ui->path ? ui->path : "schaap-untitled.ini");
 	if (teamfile_save(ui->plan, path, &err) == 0)
-		snprintf(ui->message, sizeof ui->message, "schaap: unsaved changes written to %s", path);
+		snprintf(ui->message, sizeof ui->message, _("schaap: unsaved changes written to %s"), path);
 	else
-		snprintf(ui->message, sizeof ui->message, "schaap: %s: could not write: %s", path, err.msg);
+		snprintf(ui->message, sizeof ui->message, _("schaap: %s: could not write: %s"), path, err.msg);
 }
 
 void ui_prompt(struct ui *ui, const char *question, const char *initial,
@@ -255,8 +256,12 @@ static void prompt_key(struct ui *ui, int key, wint_t ch)
 
 static void ask_key(struct ui *ui, int key)
 {
+	/* TRANSLATORS: the key that answers yes to a question ending in
+	   " (y/n)": one lowercase letter, the first of the word for yes */
+	const char *yes = _("y");
+
 	ui->mode = MODE_GRID;
-	if (key == 'y' || key == 'Y') {
+	if (key < 128 && (key == yes[0] || key == toupper((unsigned char)yes[0]))) {
 		if (ui->ask.yes)
 			ui->ask.yes(ui);
 	} else if (ui->ask.no) {
@@ -316,7 +321,7 @@ static void recover_yes(struct ui *ui)
 	error_clear(&err);
 	p = teamfile_load(save, ui->cat, &err);
 	if (!p) {
-		ui_message(ui, true, "cannot recover: %s:%d: %s", save, err.line, err.msg);
+		ui_message(ui, true, _("cannot recover: %s:%d: %s"), save, err.line, err.msg);
 		return;
 	}
 	plan_free(ui->plan);
@@ -324,12 +329,12 @@ static void recover_yes(struct ui *ui)
 	ui->recovered = true;
 	ui->undo.saved = -1; /* differs from the file until saved */
 	ui_reanalyse(ui);
-	ui_message(ui, false, "recovered %s; s saves it to %s", save, ui->path);
+	ui_message(ui, false, _("recovered %s; s saves it to %s"), save, ui->path);
 }
 
 static void recover_no(struct ui *ui)
 {
-	ui_message(ui, false, "not recovered; %s.save is left as it was", ui->path);
+	ui_message(ui, false, _("not recovered; %s.save is left as it was"), ui->path);
 }
 
 static void offer_recovery(struct ui *ui)
@@ -347,7 +352,8 @@ static void offer_recovery(struct ui *ui)
 	     (save_st.st_mtim.tv_sec == plan_st.st_mtim.tv_sec &&
 	      save_st.st_mtim.tv_nsec <= plan_st.st_mtim.tv_nsec)))
 		return;
-	snprintf(q, sizeof q, "%s is newer: unsaved changes from an earlier session. Recover them? (y/n)", save);
+	/* TRANSLATORS: end with the same " (y/n)" as every question */
+	snprintf(q, sizeof q, _("%s is newer: unsaved changes from an earlier session. Recover them? (y/n)"), save);
 	ui_ask(ui, q, recover_yes, recover_no);
 }
 
@@ -405,7 +411,7 @@ static void reload(struct ui *ui)
 	if (!p) {
 		if (err.line > 0) {
 			show_load_error(ui, &err);
-			ui_message(ui, true, "still not loaded: see the line above");
+			ui_message(ui, true, "%s", _("still not loaded: see the line above"));
 		} else {
 			ui_message(ui, true, "%s", err.msg);
 		}
@@ -418,7 +424,7 @@ static void reload(struct ui *ui)
 	ui->mode = MODE_GRID;
 	stamp_take(&ui->stamp, ui->path);
 	ui_reanalyse(ui);
-	ui_message(ui, false, "loaded %s", ui->path);
+	ui_message(ui, false, _("loaded %s"), ui->path);
 }
 
 /* Run $VISUAL (or $EDITOR, or vi) on the team file at the error's line,
@@ -464,11 +470,11 @@ static void run_editor(struct ui *ui)
 	clearok(curscr, TRUE);
 	refresh();
 	if (pid < 0) {
-		ui_message(ui, true, "cannot start the editor: %s", strerror(errno));
+		ui_message(ui, true, _("cannot start the editor: %s"), strerror(errno));
 		return;
 	}
 	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-		ui_message(ui, true, "the editor (%s) failed; r loads the file again", editor);
+		ui_message(ui, true, _("the editor (%s) failed; r loads the file again"), editor);
 		return;
 	}
 	reload(ui);
@@ -522,12 +528,12 @@ static int start_screen(struct ui *ui)
 
 		test_faults_setup();
 		if (!out || !in) {
-			fprintf(stderr, "schaap: cannot open /dev/null\n");
+			fprintf(stderr, "%s", _("schaap: cannot open /dev/null\n"));
 			return -1;
 		}
 		scr = newterm("xterm", out, in);
 		if (!scr) {
-			fprintf(stderr, "schaap: cannot start the test screen\n");
+			fprintf(stderr, "%s", _("schaap: cannot start the test screen\n"));
 			return -1;
 		}
 		if (size && sscanf(size, "%dx%d", &w, &h) != 2)
@@ -535,13 +541,13 @@ static int start_screen(struct ui *ui)
 		resizeterm(h, w);
 	} else {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-			fprintf(stderr, "schaap: the planner needs a terminal; "
-					"use 'schaap check' in scripts\n");
+			fprintf(stderr, "%s", _("schaap: the planner needs a terminal; "
+						"use 'schaap check' in scripts\n"));
 			return -1;
 		}
 		scr = newterm(NULL, stdout, stdin);
 		if (!scr) {
-			fprintf(stderr, "schaap: cannot start the planner: unknown terminal type '%s'\n",
+			fprintf(stderr, _("schaap: cannot start the planner: unknown terminal type '%s'\n"),
 				getenv("TERM") ? getenv("TERM") : "");
 			return -1;
 		}
@@ -661,9 +667,9 @@ int tui_main(const struct catalog *cat, const char *path)
 		return 2;
 	}
 	if (is_new)
-		ui_message(&ui, false, "new plan: s saves it to %s", path);
+		ui_message(&ui, false, _("new plan: s saves it to %s"), path);
 	else if (!path)
-		ui_message(&ui, false, "untitled plan: a adds a person, s asks for a file name");
+		ui_message(&ui, false, "%s", _("untitled plan: a adds a person, s asks for a file name"));
 	ui_layout(&ui);
 	if (load_err.line > 0)
 		show_load_error(&ui, &load_err);

@@ -12,6 +12,7 @@
 
 #include "analysis.h"
 #include "catalog.h"
+#include "i18n.h"
 #include "plan.h"
 #include "undo.h"
 
