@@ -16,6 +16,7 @@
 #include "text.h"
 
 struct entry {
+	char comment[2048]; /* the translator comment, lines joined */
 	int budget;      /* columns, or 0 when the comment gives none */
 	char id[4096];
 	char str[4096];
@@ -104,9 +105,23 @@ static int check_po(const char *path)
 				continue;
 			}
 		}
-		if (strncmp(buf, "#.", 2) == 0 && (at = strstr(buf, "at most ")) &&
-		    strstr(at, "column")) {
-			e.budget = atoi(at + 8);
+		if (strncmp(buf, "#.", 2) == 0) {
+			/* the comment's lines joined, so a budget may break */
+			size_t len = strlen(e.comment);
+
+			snprintf(e.comment + len, sizeof e.comment - len, " %s",
+				 buf + 2 + strspn(buf + 2, " "));
+			len = strlen(e.comment);
+			while (len && (e.comment[len - 1] == '\n' || e.comment[len - 1] == ' '))
+				e.comment[--len] = '\0';
+			/* the smallest budget when a text is used in several places */
+			e.budget = 0;
+			for (at = e.comment; (at = strstr(at, "at most ")); at += 8) {
+				int cols = atoi(at + 8);
+
+				if (cols > 0 && strstr(at, "column") && (!e.budget || cols < e.budget))
+					e.budget = cols;
+			}
 		} else if (strncmp(buf, "msgid ", 6) == 0) {
 			e.line = lineno;
 			target = e.id;

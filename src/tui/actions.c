@@ -269,6 +269,7 @@ static void find_answer(struct ui *ui, const char *answer)
 void act_find(struct ui *ui, int key)
 {
 	(void)key;
+	/* TRANSLATORS: a prompt on the bottom row; at most 60 columns */
 	ui_prompt(ui, _("Go to slot or person:"), "", find_answer, NULL);
 }
 
@@ -361,6 +362,7 @@ void act_share(struct ui *ui, int key)
 	else
 		initial[0] = '\0';
 	text_fit(current(ui)->name, 24, false, name, sizeof name);
+	/* TRANSLATORS: a prompt on the bottom row; at most 60 columns */
 	snprintf(question, sizeof question, _("Share of %s in %s (%%, 0 unassigns):"), name,
 		 ui->cat->slots[ui->slot].id);
 	ui_prompt(ui, question, initial, share_answer, NULL);
@@ -432,8 +434,10 @@ static void add_ask_fte(struct ui *ui, const char *why, const char *initial)
 
 	text_fit(ui->pending, 24, false, name, sizeof name);
 	if (why)
+		/* TRANSLATORS: a prompt on the bottom row; at most 60 columns */
 		snprintf(q, sizeof q, _("FTE of %s, from 0.05 to 1.5:"), name);
 	else
+		/* TRANSLATORS: a prompt on the bottom row; at most 60 columns */
 		snprintf(q, sizeof q, _("FTE of %s (Enter: 1.0):"), name);
 	ui_prompt(ui, q, initial, add_fte_answer, not_added);
 }
@@ -475,6 +479,7 @@ static void add_name_answer(struct ui *ui, const char *answer)
 void act_add(struct ui *ui, int key)
 {
 	(void)key;
+	/* TRANSLATORS: a prompt on the bottom row; at most 60 columns */
 	ui_prompt(ui, _("Name of the new person:"), "", add_name_answer, not_added);
 }
 
@@ -553,6 +558,7 @@ void act_strengths(struct ui *ui, int key)
 	initial[0] = '\0';
 	if (current(ui)->strengths_known)
 		catalog_legs_text(ui->cat, current(ui)->strengths, false, " ", initial, sizeof initial);
+	/* TRANSLATORS: a prompt on the bottom row; at most 60 columns */
 	ui_prompt(ui, _("Strengths (leg ids; empty: not known):"), initial, strengths_answer, NULL);
 }
 
@@ -613,6 +619,7 @@ void act_fte(struct ui *ui, int key)
 	if (!need_person(ui))
 		return;
 	text_format_shown(current(ui)->fte, FTE_DECIMALS, initial, sizeof initial);
+	/* TRANSLATORS: a prompt on the bottom row; at most 60 columns */
 	ui_prompt(ui, _("FTE (0.05 to 1.5):"), initial, fte_answer, NULL);
 }
 
@@ -674,6 +681,7 @@ void act_need(struct ui *ui, int key)
 		initial[0] = '\0';
 	else
 		text_format_shown(need, FTE_DECIMALS, initial, sizeof initial);
+	/* TRANSLATORS: a prompt on the bottom row; at most 60 columns */
 	snprintf(question, sizeof question, _("Need of %s in FTE (0 = not needed, empty = one holder):"),
 		 ui->cat->slots[ui->slot].id);
 	ui_prompt(ui, question, initial, need_answer, NULL);

@@ -656,7 +656,7 @@ static void draw_hints(struct ui *ui)
 {
 	char buf[512];
 	size_t len = 0;
-	int i;
+	int i, width = 0;
 
 	if (ui->message[0]) {
 		put_text(ui->hint_y, 0, ui->cols, ui->message,
@@ -670,10 +670,19 @@ static void draw_hints(struct ui *ui)
 			enum act id = actions[i].id;
 			int rank = id == ACT_HELP ? 0 : id == ACT_QUIT ? 1 : id == ACT_LEGEND ? 2 : 3;
 
-			if (actions[i].hint && rank == pass)
-				len += (size_t)snprintf(buf + len, sizeof buf - len, " %s %s ",
-							key_label(actions[i].keys[0]), _(actions[i].hint));
+			if (actions[i].hint && rank == pass) {
+				char item[128];
+
+				snprintf(item, sizeof item, " %s %s ", key_label(actions[i].keys[0]),
+					 _(actions[i].hint));
+				/* whole hints only: one cut in half says nothing */
+				if (width + text_width(item) > ui->cols)
+					continue;
+				width += text_width(item);
+				len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", item);
+			}
 		}
+	buf[len < sizeof buf ? len : sizeof buf - 1] = '\0';
 	put_text(ui->hint_y, 0, ui->cols, buf, role_attr(ui, ROLE_HINT), true);
 }
 
@@ -774,27 +783,48 @@ void draw_help(struct ui *ui, int first)
    columns) and what it means (at most 58 columns); the slot statuses are
    the same texts as check's STATUS column. */
 static const char *const legend[][2] = {
+	/* TRANSLATORS: a heading of the legend; at most 76 columns */
 	{ NULL, N_("The grid") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	/* xgettext:no-c-format */
 	{ "15", N_("15% of the person's working time goes to the slot") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	{ "15*", N_("the person leads the slot, the one who answers for it") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	{ "\u00b7", N_("the person does not hold the slot") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	{ "e", N_("after a name: external, from outside the organisation") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	{ N_("Load"), N_("the sum of the person's shares; ! over the team's max_load") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	{ N_("Leg"), N_("legs (families of strengths) the person's slots ask for") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	{ "S", N_("a five-legged sheep: asked to be strong in nearly all") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	{ "\u25c2 \u25b8", N_("slots off screen: the grid scrolls with the cursor") },
+	/* TRANSLATORS: a heading of the legend; at most 76 columns */
 	{ NULL, N_("Slot status (row \"holders, status\"), as schaap check says it") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	{ N_("X uncovered"), N_("the team needs the slot and nobody holds it") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	{ N_("! understaffed"), N_("the holders give less FTE than the slot needs") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	{ N_("! no lead"), N_("shared by several people and nobody leads it") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	{ N_("! lead conflict"), N_("more than one person leads it") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	{ N_("! external only"), N_("only external people hold it") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	{ N_("~ one holder"), N_("the slot rests on one person") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	{ N_("+ shared, led"), N_("shared, with one lead") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	{ N_("+ ok"), N_("fine") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	{ N_("- not needed"), N_("its need is 0") },
+	/* TRANSLATORS: a heading of the legend; at most 76 columns */
 	{ NULL, N_("Findings") },
+	/* TRANSLATORS: at most 58 columns (the symbol or word: 16) */
 	{ "X ! i", N_("error, warning, info; Tab browses them, i hides info") },
 };
 
@@ -892,7 +922,8 @@ void draw_profile(struct ui *ui)
 	{
 		char legs[CATALOG_LEGS_TEXT];
 
-		if (catalog_legs_text(c, sl->legs, false, ", ", legs, sizeof legs))
+		/* ids are English words: a Dutch reader gets the labels */
+		if (catalog_legs_text(c, sl->legs, catalog_dutch(), ", ", legs, sizeof legs))
 			snprintf(buf, sizeof buf, _("Legs: %s"), legs);
 		else
 			snprintf(buf, sizeof buf, "%s", _("Legs: none"));
@@ -922,9 +953,10 @@ void draw_prompt(struct ui *ui)
 	char shown[1024];
 	size_t start, n;
 
+	/* the whole question when it leaves room to type in */
 	qw = text_width(pr->question) + 1;
-	if (qw > ui->cols / 2)
-		qw = ui->cols / 2;
+	if (qw > ui->cols - 16)
+		qw = ui->cols - 16;
 	move(y, 0);
 	clrtoeol();
 	put_text(y, 0, qw, pr->question, role_attr(ui, ROLE_TITLE), true);
