@@ -262,7 +262,7 @@ struct catalog *catalogfile_load(const char *path, struct error *err)
 	struct ini_doc doc;
 	struct catalog *cat;
 
-	if (inidoc_load_file(path, path, &doc, err) < 0) {
+	if (inidoc_load_file(path, path, NULL, &doc, err) < 0) {
 		error_escape(err);
 		return NULL;
 	}
@@ -279,7 +279,7 @@ struct catalog *catalogfile_builtin(struct error *err)
 	struct catalog *cat;
 	const char *shown = "(built-in catalog)";
 
-	if (inidoc_load_buffer(catalog_builtin_text, catalog_builtin_size, shown, &doc, err) < 0)
+	if (inidoc_load_buffer(catalog_builtin_text, catalog_builtin_size, shown, NULL, &doc, err) < 0)
 		return NULL;
 	cat = from_doc(&doc, shown, err);
 	inidoc_free(&doc);

@@ -2,15 +2,19 @@
 #define _GNU_SOURCE
 #include "teamfile.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "inidoc.h"
@@ -375,99 +379,330 @@ fail:
 	return NULL;
 }
 
-struct plan *teamfile_load(const char *path, const struct catalog *cat, struct error *err)
+/* A team file holds at most this many people. */
+static const struct ini_limits team_limits = { "person", PEOPLE_MAX, "people" };
+
+struct teamfile_text {
+	char *bytes;
+	size_t len;
+};
+
+void teamfile_text_free(struct teamfile_text *text)
 {
-	struct ini_doc doc;
+	if (text) {
+		free(text->bytes);
+		free(text);
+	}
+}
+
+/* Take the document's bytes as the plan's text (the document lets go). */
+static struct teamfile_text *keep_text(struct ini_doc *doc)
+{
+	struct teamfile_text *t = malloc(sizeof *t);
+
+	if (!t)
+		return NULL;
+	t->bytes = doc->text;
+	t->len = doc->len;
+	doc->text = NULL;
+	return t;
+}
+
+static struct plan *load(int rc, struct ini_doc *doc, const char *shown, const struct catalog *cat,
+			 struct teamfile_text **text, struct error *err)
+{
 	struct plan *p;
 
-	if (inidoc_load_file(path, path, &doc, err) < 0) {
+	if (text)
+		*text = NULL;
+	if (rc < 0) {
 		error_escape(err);
 		return NULL;
 	}
-	p = from_doc(&doc, path, cat, err);
-	inidoc_free(&doc);
+	p = from_doc(doc, shown, cat, err);
+	if (p && text && !(*text = keep_text(doc))) {
+		plan_free(p);
+		p = NULL;
+		error_set(err, shown, 0, "out of memory");
+	}
+	inidoc_free(doc);
 	if (!p)
 		error_escape(err);
 	return p;
+}
+
+struct plan *teamfile_load_text(const char *path, const struct catalog *cat,
+				struct teamfile_text **text, struct error *err)
+{
+	struct ini_doc doc;
+
+	return load(inidoc_load_file(path, path, &team_limits, &doc, err), &doc, path, cat, text, err);
+}
+
+struct plan *teamfile_load(const char *path, const struct catalog *cat, struct error *err)
+{
+	return teamfile_load_text(path, cat, NULL, err);
+}
+
+struct plan *teamfile_load_buffer_text(const char *text, size_t len, const char *shown,
+				       const struct catalog *cat, struct teamfile_text **kept,
+				       struct error *err)
+{
+	struct ini_doc doc;
+
+	return load(inidoc_load_buffer(text, len, shown, &team_limits, &doc, err), &doc, shown, cat,
+		    kept, err);
 }
 
 struct plan *teamfile_load_buffer(const char *text, size_t len, const char *shown,
 				  const struct catalog *cat, struct error *err)
 {
-	struct ini_doc doc;
-	struct plan *p;
-
-	if (inidoc_load_buffer(text, len, shown, &doc, err) < 0) {
-		error_escape(err);
-		return NULL;
-	}
-	p = from_doc(&doc, shown, cat, err);
-	inidoc_free(&doc);
-	if (!p)
-		error_escape(err);
-	return p;
+	return teamfile_load_buffer_text(text, len, shown, cat, NULL, err);
 }
 
-/* ---- writing ------------------------------------------------------------ */
+/* ---- the canonical form ------------------------------------------------ */
 
-static void put_value(FILE *out, const char *key, const char *value)
+/* What a plan says, as the canonical file lists it: sections in order,
+ * each with its keys and values (unquoted) in order. Writing the
+ * canonical form and keeping a file as its people wrote it both start
+ * from this list, so a field is one line in describe(). */
+struct model_key {
+	char *key;
+	char *value;
+};
+
+struct model_section {
+	char *name;
+	int first, n; /* its keys in model.keys */
+};
+
+struct model {
+	struct model_section *secs;
+	int nsecs, sec_cap;
+	struct model_key *keys;
+	int nkeys, key_cap;
+	bool oom;
+};
+
+static void model_free(struct model *m)
 {
-	if (!text_needs_quotes(value))
-		fprintf(out, "%s = %s\n", key, value);
-	else if (!strchr(value, '"'))
-		fprintf(out, "%s = \"%s\"\n", key, value);
-	else
-		fprintf(out, "%s = '%s'\n", key, value);
+	int i;
+
+	for (i = 0; i < m->nsecs; i++)
+		free(m->secs[i].name);
+	for (i = 0; i < m->nkeys; i++) {
+		free(m->keys[i].key);
+		free(m->keys[i].value);
+	}
+	free(m->secs);
+	free(m->keys);
+	memset(m, 0, sizeof *m);
 }
 
-int teamfile_write(const struct plan *p, FILE *out)
+static void section(struct model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void section(struct model *m, const char *fmt, ...)
+{
+	va_list ap;
+	char *name;
+
+	if (m->oom)
+		return;
+	if (m->nsecs == m->sec_cap) {
+		int cap = m->sec_cap ? m->sec_cap * 2 : 16;
+		struct model_section *s = realloc(m->secs, (size_t)cap * sizeof *s);
+
+		if (!s) {
+			m->oom = true;
+			return;
+		}
+		m->secs = s;
+		m->sec_cap = cap;
+	}
+	va_start(ap, fmt);
+	if (vasprintf(&name, fmt, ap) < 0) {
+		m->oom = true;
+		name = NULL;
+	}
+	va_end(ap);
+	if (!name)
+		return;
+	m->secs[m->nsecs++] = (struct model_section){ name, m->nkeys, 0 };
+}
+
+static void field(struct model *m, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void field(struct model *m, const char *key, const char *fmt, ...)
+{
+	va_list ap;
+	char *k, *v;
+
+	if (m->oom || m->nsecs == 0)
+		return;
+	if (m->nkeys == m->key_cap) {
+		int cap = m->key_cap ? m->key_cap * 2 : 64;
+		struct model_key *s = realloc(m->keys, (size_t)cap * sizeof *s);
+
+		if (!s) {
+			m->oom = true;
+			return;
+		}
+		m->keys = s;
+		m->key_cap = cap;
+	}
+	va_start(ap, fmt);
+	if (vasprintf(&v, fmt, ap) < 0)
+		v = NULL;
+	va_end(ap);
+	k = strdup(key);
+	if (!k || !v) {
+		free(k);
+		free(v);
+		m->oom = true;
+		return;
+	}
+	m->keys[m->nkeys++] = (struct model_key){ k, v };
+	m->secs[m->nsecs - 1].n++;
+}
+
+/* The plan as the canonical file has it: [team], [needs], then each
+ * person, fields first and slots in catalog order. */
+static int describe(const struct plan *p, struct model *m)
 {
 	const struct catalog *c = p->cat;
 	char num[32];
 	int i, s;
 	bool needs = false;
 
-	fprintf(out, "[team]\n");
-	put_value(out, "name", p->name);
+	memset(m, 0, sizeof *m);
+	section(m, "team");
+	field(m, "name", "%s", p->name);
 	if (p->sheep_legs)
-		fprintf(out, "sheep_legs = %d\n", p->sheep_legs);
+		field(m, "sheep_legs", "%d", p->sheep_legs);
 	if (p->max_load)
-		fprintf(out, "max_load = %d\n", p->max_load);
+		field(m, "max_load", "%d", p->max_load);
 	for (s = 0; s < c->nslots; s++) {
 		if (p->need[s] == NEED_UNSET)
 			continue;
 		if (!needs)
-			fprintf(out, "\n[needs]\n");
+			section(m, "needs");
 		needs = true;
 		text_format_decimal(p->need[s], FTE_DECIMALS, num, sizeof num);
-		fprintf(out, "%s = %s\n", c->slots[s].id, num);
+		field(m, c->slots[s].id, "%s", num);
 	}
 	for (i = 0; i < p->npeople; i++) {
 		const struct person *person = p->people[i];
 
-		fprintf(out, "\n[person %s]\n", person->id);
-		put_value(out, "name", person->name);
+		section(m, "person %s", person->id);
+		field(m, "name", "%s", person->name);
 		text_format_decimal(person->fte, FTE_DECIMALS, num, sizeof num);
-		fprintf(out, "fte = %s\n", num);
+		field(m, "fte", "%s", num);
 		if (person->external)
-			fprintf(out, "external = yes\n");
+			field(m, "external", "yes");
 		if (person->note[0])
-			put_value(out, "note", person->note);
+			field(m, "note", "%s", person->note);
 		for (s = 0; s < c->nslots; s++) {
 			const struct cell *cell = &person->cells[s];
 
 			if (cell->share)
-				fprintf(out, "%s = %d%s\n", c->slots[s].id, cell->share,
-					cell->lead ? " lead" : "");
+				field(m, c->slots[s].id, "%d%s", cell->share, cell->lead ? " lead" : "");
 		}
+	}
+	if (m->oom) {
+		model_free(m);
+		return -1;
+	}
+	return 0;
+}
+
+/* @value as the file must hold it to read it back whole: in double
+ * quotes, or single quotes when it holds a double quote, when it must be
+ * quoted at all (text_storable refuses what neither can carry). */
+static void put_value(FILE *out, const char *value)
+{
+	if (!text_needs_quotes(value))
+		fputs(value, out);
+	else if (!strchr(value, '"'))
+		fprintf(out, "\"%s\"", value);
+	else
+		fprintf(out, "'%s'", value);
+}
+
+/* The canonical lines of section @s, its header first when @header. */
+static void put_section(FILE *out, const struct model *m, int s, bool header, const char *eol)
+{
+	int k;
+
+	if (header)
+		fprintf(out, "[%s]%s", m->secs[s].name, eol);
+	for (k = m->secs[s].first; k < m->secs[s].first + m->secs[s].n; k++) {
+		fprintf(out, "%s = ", m->keys[k].key);
+		put_value(out, m->keys[k].value);
+		fputs(eol, out);
+	}
+}
+
+static int write_model(const struct model *m, FILE *out)
+{
+	int s;
+
+	for (s = 0; s < m->nsecs; s++) {
+		if (s > 0)
+			fputs("\n", out);
+		put_section(out, m, s, true, "\n");
 	}
 	return ferror(out) ? -1 : 0;
 }
+
+int teamfile_write(const struct plan *p, FILE *out)
+{
+	struct model m;
+	int rc;
+
+	if (describe(p, &m) < 0)
+		return -1;
+	rc = write_model(&m, out);
+	model_free(&m);
+	return rc;
+}
+
+/* ---- keeping the file as its people wrote it --------------------------- */
+
+int teamfile_render(const struct plan *p, const struct teamfile_text *text, char **out,
+		    size_t *outlen, enum save_form *form)
+{
+	FILE *f;
+
+	(void)text;
+	*out = NULL;
+	*outlen = 0;
+	*form = SAVE_CANONICAL;
+	f = open_memstream(out, outlen);
+	if (!f)
+		return -1;
+	if (teamfile_write(p, f) < 0) {
+		fclose(f);
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	if (fclose(f) != 0) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- saving ------------------------------------------------------------- */
 
 int (*teamfile_fault)(enum save_step step);
 
 /* A failure injected by a test at @step: sets errno and says so. */
 #define FAULT(step) (teamfile_fault && (errno = teamfile_fault(step)) != 0)
+
+/* How long a temporary file of ours may stand unchanged before a save in
+ * its directory takes it for the leftover of a killed save. */
+#define STALE_SECONDS 300
 
 /* Where the bytes go: the target of a symbolic link, else @path itself. */
 static char *save_target(const char *path)
@@ -505,59 +740,100 @@ static char *save_target(const char *path)
 	return strdup(path);
 }
 
-int teamfile_save(const struct plan *p, const char *path, struct error *err)
+/* Whether @name is one of our temporary files: ".schaap-" and six of
+ * mkstemp's letters. */
+static bool ours(const char *name)
 {
-	char *target = save_target(path), *copy = NULL, *tmp = NULL;
-	const char *dir;
-	struct stat st;
-	mode_t mode;
-	FILE *out = NULL;
-	int fd = -1, saved_errno;
-	const char *step = "create a temporary file";
+	int i;
 
-	if (!target)
-		goto oom;
-	copy = strdup(target);
-	if (!copy)
-		goto oom;
+	if (strncmp(name, ".schaap-", 8) != 0)
+		return false;
+	for (i = 8; i < 14; i++)
+		if (!isalnum((unsigned char)name[i]))
+			return false;
+	return name[14] == '\0';
+}
+
+/* Remove what killed saves left in @dir: our own temporary files, owned
+ * by us and unchanged for STALE_SECONDS. */
+static void remove_stale(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	time_t now = time(NULL);
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		struct stat st;
+
+		if (!ours(e->d_name) ||
+		    fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+			continue;
+		if (S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+		    st.st_mtime + STALE_SECONDS < now)
+			unlinkat(dirfd(d), e->d_name, 0);
+	}
+	closedir(d);
+}
+
+static int write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			return -1;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Write @bytes to a new file beside @target and rename it over @target:
+ * never through a link planted at the temporary name, with @mode. Names
+ * the file @shown in messages. */
+static int replace_file(const char *shown, const char *target, const char *bytes, size_t len,
+			mode_t mode, struct error *err)
+{
+	char *copy = strdup(target), *tmp = NULL;
+	const char *dir, *step = "create a temporary file";
+	int fd = -1, saved_errno;
+	bool created = false;
+
+	if (!copy) {
+		error_set(err, shown, 0, "cannot save: out of memory");
+		return -1;
+	}
 	dir = dirname(copy);
 	if (asprintf(&tmp, "%s/.schaap-XXXXXX", dir) < 0) {
-		tmp = NULL;
-		goto oom;
+		free(copy);
+		error_set(err, shown, 0, "cannot save: out of memory");
+		return -1;
 	}
-	if (stat(target, &st) == 0) {
-		if (S_ISDIR(st.st_mode)) {
-			error_set(err, path, 0, "cannot save: it is a directory");
-			goto fail_quiet;
-		}
-		mode = st.st_mode & 07777;
-	} else {
-		mode_t mask = umask(0);
-
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
-	if (FAULT(SAVE_CREATE) || (fd = mkstemp(tmp)) < 0)
+	remove_stale(dir);
+	if (FAULT(SAVE_CREATE) || (fd = mkostemp(tmp, O_CLOEXEC | O_NOFOLLOW)) < 0)
 		goto fail;
+	created = true;
 	step = "set permissions on the temporary file";
 	if (fchmod(fd, mode) < 0)
 		goto fail;
 	step = "write";
-	out = fdopen(fd, "w");
-	if (!out)
-		goto fail;
-	fd = -1;
-	if (FAULT(SAVE_WRITE) || teamfile_write(p, out) < 0 || fflush(out) != 0)
+	if (FAULT(SAVE_WRITE) || write_all(fd, bytes, len) < 0)
 		goto fail;
 	step = "flush to disk";
-	if (FAULT(SAVE_FSYNC) || fsync(fileno(out)) < 0)
+	if (FAULT(SAVE_FSYNC) || fsync(fd) < 0)
 		goto fail;
 	step = "close";
-	if (fclose(out) != 0) {
-		out = NULL;
+	saved_errno = close(fd);
+	fd = -1;
+	if (saved_errno != 0)
 		goto fail;
-	}
-	out = NULL;
 	step = "replace the file";
 	if (FAULT(SAVE_RENAME) || rename(tmp, target) < 0)
 		goto fail;
@@ -569,27 +845,125 @@ int teamfile_save(const struct plan *p, const char *path, struct error *err)
 	}
 	free(tmp);
 	free(copy);
-	free(target);
 	return 0;
 fail:
 	saved_errno = errno;
-	error_set(err, path, 0, "cannot save (%s): %s; the file on disk is unchanged",
+	error_set(err, shown, 0, "cannot save (%s): %s; the file on disk is unchanged",
 		  step, strerror(saved_errno));
-fail_quiet:
-	if (out)
-		fclose(out);
 	if (fd >= 0)
 		close(fd);
-	if (tmp && strcmp(step, "create a temporary file") != 0)
+	if (created)
 		unlink(tmp);
 	free(tmp);
 	free(copy);
-	free(target);
 	return -1;
-oom:
-	error_set(err, path, 0, "cannot save: out of memory");
-	free(tmp);
-	free(copy);
+}
+
+/* The permission bits a new file gets. */
+static mode_t new_file_mode(void)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+int teamfile_save_text(const struct plan *p, struct teamfile_text **text, const char *path,
+		       enum save_form *form, struct error *err)
+{
+	char *target = save_target(path), *bytes = NULL;
+	size_t len;
+	struct stat st;
+	mode_t mode;
+	enum save_form how;
+	int rc;
+
+	if (!target) {
+		error_set(err, path, 0, "cannot save: out of memory");
+		return -1;
+	}
+	if (stat(target, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			error_set(err, path, 0, "cannot save: it is a directory");
+			free(target);
+			return -1;
+		}
+		mode = st.st_mode & 07777;
+	} else {
+		mode = new_file_mode();
+	}
+	if (teamfile_render(p, text ? *text : NULL, &bytes, &len, &how) < 0) {
+		error_set(err, path, 0, "cannot save: out of memory");
+		free(target);
+		return -1;
+	}
+	rc = replace_file(path, target, bytes, len, mode, err);
 	free(target);
-	return -1;
+	if (rc == 0 && text) {
+		/* what is on disk now is what the next save keeps */
+		struct teamfile_text *now = malloc(sizeof *now);
+
+		if (now) {
+			now->bytes = bytes;
+			now->len = len;
+			bytes = NULL;
+			teamfile_text_free(*text);
+			*text = now;
+		}
+	}
+	free(bytes);
+	if (rc == 0 && form)
+		*form = how;
+	return rc;
+}
+
+int teamfile_save(const struct plan *p, const char *path, struct error *err)
+{
+	return teamfile_save_text(p, NULL, path, NULL, err);
+}
+
+char *teamfile_recovery_path(const char *path)
+{
+	char *save;
+
+	if (strlen(path) + sizeof ".save" > PATH_MAX) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	if (asprintf(&save, "%s.save", path) < 0)
+		return NULL;
+	return save;
+}
+
+int teamfile_save_recovery(const struct plan *p, const struct teamfile_text *text,
+			   const char *path, char **written, struct error *err)
+{
+	const char *plan_path = path ? path : "schaap-untitled.ini";
+	char *save = teamfile_recovery_path(plan_path), *bytes;
+	size_t len;
+	struct stat st;
+	enum save_form how;
+	int rc;
+
+	*written = NULL;
+	if (!save) {
+		error_set(err, plan_path, 0, "cannot write %s.save: %s", plan_path,
+			  errno == ENAMETOOLONG ? "the name would be too long" : strerror(errno));
+		return -1;
+	}
+	if (teamfile_render(p, text, &bytes, &len, &how) < 0) {
+		error_set(err, save, 0, "cannot save: out of memory");
+		free(save);
+		return -1;
+	}
+	/* the plan's own permission bits: a private plan stays private */
+	rc = replace_file(save, save, bytes, len,
+			  path && stat(path, &st) == 0 ? st.st_mode & 07777 : new_file_mode(), err);
+	free(bytes);
+	if (rc < 0) {
+		free(save);
+		return -1;
+	}
+	*written = save;
+	return 0;
 }

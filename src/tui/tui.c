@@ -92,10 +92,11 @@ static bool save_to(struct ui *ui, const char *path)
 	undo_mark_saved(&ui->undo);
 	ui_message(ui, false, "saved %s", path);
 	if (ui->recovered) {
-		char save[4096];
+		char *save = teamfile_recovery_path(ui->path);
 
-		snprintf(save, sizeof save, "%s.save", ui->path);
-		unlink(save);
+		if (save)
+			unlink(save);
+		free(save);
 		ui->recovered = false;
 	}
 	return true;
@@ -133,16 +134,16 @@ static bool do_save(struct ui *ui)
 /* Write the plan to FILE.save after a hang-up or termination. */
 static void emergency_save(struct ui *ui)
 {
-	char path[4096];
+	char *path;
 	struct error err;
 
 	if (!undo_dirty(&ui->undo))
 		return;
-	snprintf(path, sizeof path, "%s.save", ui->path ? ui->path : "schaap-untitled.ini");
-	if (teamfile_save(ui->plan, path, &err) == 0)
+	if (teamfile_save_recovery(ui->plan, NULL, ui->path, &path, &err) == 0)
 		snprintf(ui->message, sizeof ui->message, "schaap: unsaved changes written to %s", path);
 	else
-		snprintf(ui->message, sizeof ui->message, "schaap: %s: could not write: %s", path, err.msg);
+		snprintf(ui->message, sizeof ui->message, "schaap: %s: could not write: %s", err.file, err.msg);
+	free(path);
 }
 
 static bool need_person(struct ui *ui)
@@ -520,32 +521,31 @@ static void act(struct ui *ui, enum act a, int key)
  * saved to FILE, FILE.save has done its work and is removed. */
 static void offer_recovery(struct ui *ui)
 {
-	char save[4096], q[4200];
+	char *save, q[4200];
 	struct stat plan_st, save_st;
 	struct error err;
 	struct plan *p;
 
-	if (!ui->path)
+	if (!ui->path || !(save = teamfile_recovery_path(ui->path)))
 		return;
-	snprintf(save, sizeof save, "%s.save", ui->path);
 	if (stat(save, &save_st) < 0)
-		return;
+		goto out;
 	if (stat(ui->path, &plan_st) == 0 &&
 	    (save_st.st_mtim.tv_sec < plan_st.st_mtim.tv_sec ||
 	     (save_st.st_mtim.tv_sec == plan_st.st_mtim.tv_sec &&
 	      save_st.st_mtim.tv_nsec <= plan_st.st_mtim.tv_nsec)))
-		return;
+		goto out;
 	ui_draw(ui);
 	snprintf(q, sizeof q, "%s is newer: unsaved changes from an earlier session. Recover them? (y/n)", save);
 	if (!ui_ask(ui, q)) {
 		ui_message(ui, false, "not recovered; %s is left as it was", save);
-		return;
+		goto out;
 	}
 	error_clear(&err);
 	p = teamfile_load(save, ui->cat, &err);
 	if (!p) {
 		ui_message(ui, true, "cannot recover: %s:%d: %s", save, err.line, err.msg);
-		return;
+		goto out;
 	}
 	plan_free(ui->plan);
 	ui->plan = p;
@@ -553,6 +553,8 @@ static void offer_recovery(struct ui *ui)
 	ui->undo.saved = -1; /* differs from the file until saved */
 	reanalyse(ui);
 	ui_message(ui, false, "recovered %s; s saves it to %s", save, ui->path);
+out:
+	free(save);
 }
 
 /* Load @path, or start a new plan there when it does not exist. */
