@@ -25,6 +25,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "text.h"
+
 #define LINE_LIMIT 1024     /* iniparser's ASCIILINESZ */
 #define CHUNK_ENTRIES 1024  /* lines iniparser parses at a time */
 #define NONE ((size_t)-1)
@@ -124,6 +126,17 @@ fail:
 	close(fd);
 	free(buf);
 	return -1;
+}
+
+void io_error_escape(struct error *e)
+{
+	char buf[sizeof e->file];
+
+	if (!e)
+		return;
+	text_escape(e->file, buf, sizeof buf);
+	memcpy(e->file, buf, sizeof buf);
+	error_escape(e);
 }
 
 /* ---- the scan ---------------------------------------------------------- */

@@ -58,6 +58,10 @@ int inidoc_load_buffer(const char *text, size_t len, const char *shown,
 
 void inidoc_free(struct ini_doc *doc);
 
+/* Make @e safe for a terminal: control characters and stray bytes in its
+ * file name and message become visible escapes. */
+void io_error_escape(struct error *e);
+
 /* The largest file inidoc reads, and the most entries (section headers
  * and keys) it takes from one: more would keep a user waiting. */
 #define INIDOC_MAX_BYTES (64u << 20)

@@ -416,7 +416,7 @@ static struct plan *load(int rc, struct ini_doc *doc, const char *shown, const s
 	if (text)
 		*text = NULL;
 	if (rc < 0) {
-		error_escape(err);
+		io_error_escape(err);
 		return NULL;
 	}
 	p = from_doc(doc, shown, cat, err);
@@ -427,7 +427,7 @@ static struct plan *load(int rc, struct ini_doc *doc, const char *shown, const s
 	}
 	inidoc_free(doc);
 	if (!p)
-		error_escape(err);
+		io_error_escape(err);
 	return p;
 }
 
@@ -868,8 +868,8 @@ static mode_t new_file_mode(void)
 	return 0666 & ~mask;
 }
 
-int teamfile_save_text(const struct plan *p, struct teamfile_text **text, const char *path,
-		       enum save_form *form, struct error *err)
+static int save_text(const struct plan *p, struct teamfile_text **text, const char *path,
+		     enum save_form *form, struct error *err)
 {
 	char *target = save_target(path), *bytes = NULL;
 	size_t len;
@@ -917,6 +917,15 @@ int teamfile_save_text(const struct plan *p, struct teamfile_text **text, const 
 	return rc;
 }
 
+int teamfile_save_text(const struct plan *p, struct teamfile_text **text, const char *path,
+		       enum save_form *form, struct error *err)
+{
+	if (save_text(p, text, path, form, err) == 0)
+		return 0;
+	io_error_escape(err);
+	return -1;
+}
+
 int teamfile_save(const struct plan *p, const char *path, struct error *err)
 {
 	return teamfile_save_text(p, NULL, path, NULL, err);
@@ -947,8 +956,9 @@ int teamfile_save_recovery(const struct plan *p, const struct teamfile_text *tex
 
 	*written = NULL;
 	if (!save) {
-		error_set(err, plan_path, 0, "cannot write %s.save: %s", plan_path,
+		error_set(err, plan_path, 0, "cannot write its .save file beside it: %s",
 			  errno == ENAMETOOLONG ? "the name would be too long" : strerror(errno));
+		io_error_escape(err);
 		return -1;
 	}
 	if (teamfile_render(p, text, &bytes, &len, &how) < 0) {
@@ -961,6 +971,7 @@ int teamfile_save_recovery(const struct plan *p, const struct teamfile_text *tex
 			  path && stat(path, &st) == 0 ? st.st_mode & 07777 : new_file_mode(), err);
 	free(bytes);
 	if (rc < 0) {
+		io_error_escape(err);
 		free(save);
 		return -1;
 	}

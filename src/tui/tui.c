@@ -139,9 +139,12 @@ static void emergency_save(struct ui *ui)
 
 	if (!undo_dirty(&ui->undo))
 		return;
-	if (teamfile_save_recovery(ui->plan, NULL, ui->path, &path, &err) == 0)
-		snprintf(ui->message, sizeof ui->message, "schaap: unsaved changes written to %s", path);
-	else
+	if (teamfile_save_recovery(ui->plan, NULL, ui->path, &path, &err) == 0) {
+		char shown[1024];
+
+		text_escape(path, shown, sizeof shown);
+		snprintf(ui->message, sizeof ui->message, "schaap: unsaved changes written to %s", shown);
+	} else
 		snprintf(ui->message, sizeof ui->message, "schaap: %s: could not write: %s", err.file, err.msg);
 	free(path);
 }
