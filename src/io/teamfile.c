@@ -667,29 +667,781 @@ int teamfile_write(const struct plan *p, FILE *out)
 
 /* ---- keeping the file as its people wrote it --------------------------- */
 
+/* Sections of a model by name, for the doc's sections to find theirs. */
+static int model_find(const struct model *m, const int *index, size_t size, const char *name)
+{
+	unsigned h = 2166136261u;
+	const char *c;
+	size_t i;
+
+	for (c = name; *c; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	for (i = h & (size - 1); index[i]; i = (i + 1) & (size - 1))
+		if (strcmp(m->secs[index[i] - 1].name, name) == 0)
+			return index[i] - 1;
+	return -1;
+}
+
+/* An index of @m's sections (size a power of two, entries index + 1). */
+static int *model_index(const struct model *m, size_t *size)
+{
+	int *index, s;
+
+	*size = 16;
+	while (*size < (size_t)m->nsecs * 2)
+		*size *= 2;
+	index = calloc(*size, sizeof *index);
+	if (!index)
+		return NULL;
+	for (s = 0; s < m->nsecs; s++) {
+		unsigned h = 2166136261u;
+		const char *c;
+		size_t i;
+
+		for (c = m->secs[s].name; *c; c++)
+			h = (h ^ (unsigned char)*c) * 16777619u;
+		for (i = h & (*size - 1); index[i]; i = (i + 1) & (*size - 1))
+			;
+		index[i] = s + 1;
+	}
+	return index;
+}
+
+/* The value of @key in section @s of @m, or NULL. */
+static const char *model_value(const struct model *m, int s, const char *key)
+{
+	int k;
+
+	if (s < 0)
+		return NULL;
+	for (k = m->secs[s].first; k < m->secs[s].first + m->secs[s].n; k++)
+		if (strcmp(m->keys[k].key, key) == 0)
+			return m->keys[k].value;
+	return NULL;
+}
+
+static bool same(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* One change to the original bytes: [start, end) becomes @text. */
+struct edit {
+	size_t start, end;
+	char *text;
+	int seq; /* insertions at one place keep their order */
+};
+
+struct keeper {
+	const struct ini_doc *doc;
+	const struct model *mo, *mn; /* the plan as loaded, the plan now */
+	int *io, *in;                /* their section indexes */
+	size_t so, sn;
+	const char *eol;             /* "\r\n" when the file's lines end so */
+	bool final_eol;              /* whether the file ends in a line break */
+	struct edit *edits;
+	int nedits, cap;
+	bool oom;
+};
+
+static void edit(struct keeper *k, size_t start, size_t end, char *text)
+{
+	if (!text) {
+		k->oom = true;
+		return;
+	}
+	if (k->nedits == k->cap) {
+		int cap = k->cap ? k->cap * 2 : 32;
+		struct edit *e = realloc(k->edits, (size_t)cap * sizeof *e);
+
+		if (!e) {
+			free(text);
+			k->oom = true;
+			return;
+		}
+		k->edits = e;
+		k->cap = cap;
+	}
+	k->edits[k->nedits] = (struct edit){ start, end, text, k->nedits };
+	k->nedits++;
+}
+
+static int edit_order(const void *a, const void *b)
+{
+	const struct edit *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->seq - y->seq;
+}
+
+/* @value as a file holds it, in the quotes @was used when they still fit. */
+static char *quoted(const char *value, char was)
+{
+	char *out;
+
+	if ((was == '"' || was == '\'') && !strchr(value, was))
+		return asprintf(&out, "%c%s%c", was, value, was) < 0 ? NULL : out;
+	if (!text_needs_quotes(value))
+		return strdup(value);
+	if (!strchr(value, '"'))
+		return asprintf(&out, "\"%s\"", value) < 0 ? NULL : out;
+	return asprintf(&out, "'%s'", value) < 0 ? NULL : out;
+}
+
+/* The lines of @keys as a new key of its section is written: the spacing
+ * of @like (a key line of that section, or NULL for the canonical form),
+ * each line ended by @eol. */
+/* The column of the '=' on the line of @e. */
+static size_t eq_column(const char *t, const struct ini_entry *e)
+{
+	size_t eq = e->start;
+
+	while (eq < e->vstart && t[eq] != '=')
+		eq++;
+	return eq - e->start;
+}
+
+/* Whether the key lines of the section with header @h all put their '='
+ * in one column (two lines at least): new keys then line up with them. */
+static bool aligned(const struct ini_doc *doc, int h)
+{
+	size_t col = 0;
+	int i, n = 0;
+
+	for (i = h + 1; i < doc->n && doc->entries[i].key; i++) {
+		if (doc->entries[i].continued)
+			return false;
+		if (n++ == 0)
+			col = eq_column(doc->text, &doc->entries[i]);
+		else if (eq_column(doc->text, &doc->entries[i]) != col)
+			return false;
+	}
+	return n >= 2;
+}
+
+static char *key_lines(const struct keeper *k, const struct ini_entry *like, bool align,
+		       const char *const *keys, const char *const *values, int n)
+{
+	const char *t = k->doc->text;
+	size_t indent = 0, eqcol = 0, gap = 1, after = 1;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+	int i;
+
+	if (like && !like->continued) {
+		size_t eq = like->start + eq_column(t, like), key_end;
+
+		while (like->start + indent < eq && (t[like->start + indent] == ' ' ||
+						     t[like->start + indent] == '\t'))
+			indent++;
+		key_end = eq;
+		while (key_end > like->start + indent && isspace((unsigned char)t[key_end - 1]))
+			key_end--;
+		gap = eq - key_end;
+		eqcol = align ? eq - like->start : 0;
+		after = like->vstart - eq - 1;
+		if (after > 8)
+			after = 1;
+		if (gap > 1 && !align)
+			gap = 1;
+	}
+	f = open_memstream(&buf, &len);
+	if (!f)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		char *v = quoted(values[i], 0);
+		size_t col = indent + strlen(keys[i]);
+
+		if (!v) {
+			fclose(f);
+			free(buf);
+			return NULL;
+		}
+		if (like)
+			fwrite(t + like->start, 1, indent, f);
+		fputs(keys[i], f);
+		if (gap > 0)
+			fprintf(f, "%*s", (int)(col + 1 < eqcol ? eqcol - col : gap > 1 ? 1 : gap), "");
+		fprintf(f, "=%*s%s%s", (int)after, "", v, k->eol);
+		free(v);
+	}
+	if (fclose(f) != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/* The keys of section @sn of the new model that the file must gain: those
+ * whose value differs from the plan as loaded and that @doc_sec (the
+ * section's header entry in the file, or -1) does not hold. */
+static int gained(const struct keeper *k, int sn, int doc_sec, const char **keys,
+		  const char **values)
+{
+	const struct model *mn = k->mn;
+	int so = model_find(k->mo, k->io, k->so, mn->secs[sn].name), n = 0, i, j;
+
+	for (i = mn->secs[sn].first; i < mn->secs[sn].first + mn->secs[sn].n; i++) {
+		bool held = false;
+
+		if (same(model_value(k->mo, so, mn->keys[i].key), mn->keys[i].value))
+			continue;
+		for (j = doc_sec + 1; doc_sec >= 0 && j < k->doc->n && k->doc->entries[j].key; j++)
+			if (strcmp(k->doc->entries[j].key, mn->keys[i].key) == 0)
+				held = true;
+		if (held)
+			continue;
+		if (keys) {
+			keys[n] = mn->keys[i].key;
+			values[n] = mn->keys[i].value;
+		}
+		n++;
+	}
+	return n;
+}
+
+/* Whether [at, end-of-line) is blank. */
+static bool blank_line(const char *t, size_t len, size_t at, size_t *next)
+{
+	size_t i = at;
+
+	while (i < len && t[i] != '\n' && isspace((unsigned char)t[i]))
+		i++;
+	if (i < len && t[i] != '\n')
+		return false;
+	*next = i < len ? i + 1 : len;
+	return true;
+}
+
+/* Insert section @sn of the new model (all of its gained keys) at @at:
+ * @before_blank puts a blank line first, @after_blank one after. */
+static void insert_section(struct keeper *k, int sn, size_t at, bool before_blank,
+			   bool after_blank)
+{
+	const char **keys, **values;
+	char *lines, *block;
+	int n;
+	bool cut_eol = false;
+
+	keys = malloc(((size_t)k->mn->secs[sn].n + 1) * sizeof *keys);
+	values = malloc(((size_t)k->mn->secs[sn].n + 1) * sizeof *values);
+	if (!keys || !values) {
+		free(keys);
+		free(values);
+		k->oom = true;
+		return;
+	}
+	n = gained(k, sn, -1, keys, values);
+	lines = key_lines(k, NULL, false, keys, values, n);
+	free(keys);
+	free(values);
+	if (!lines) {
+		k->oom = true;
+		return;
+	}
+	/* at the end of a file without a final line break, keep it so */
+	if (at == k->doc->len && !k->final_eol && k->doc->len > 0) {
+		before_blank = true;
+		cut_eol = true;
+	}
+	if (asprintf(&block, "%s%s[%s]%s%s%s", cut_eol ? k->eol : "", before_blank ? k->eol : "",
+		     k->mn->secs[sn].name, k->eol, lines, after_blank ? k->eol : "") < 0)
+		block = NULL;
+	free(lines);
+	if (block && cut_eol)
+		block[strlen(block) - strlen(k->eol)] = '\0';
+	edit(k, at, at, block);
+}
+
+/* Where the first section's block starts: its header, or the comment
+ * lines right above it that speak of it. */
+static size_t block_start(const struct ini_doc *doc, size_t header)
+{
+	const char *t = doc->text;
+	size_t at = header;
+
+	while (at > 0) {
+		size_t prev = at - 1, i;
+
+		while (prev > 0 && t[prev - 1] != '\n')
+			prev--;
+		for (i = prev; i < at && isspace((unsigned char)t[i]); i++)
+			;
+		if (i >= at || (t[i] != ';' && t[i] != '#'))
+			break;
+		at = prev;
+	}
+	return at;
+}
+
+/* Remove the section whose header is entry @h: from the header to its last
+ * key, and the blank lines after it; comment lines stay. */
+static void remove_section(struct keeper *k, int h)
+{
+	const struct ini_doc *doc = k->doc;
+	const char *t = doc->text;
+	int last = h;
+	size_t start = doc->entries[h].start, end, next;
+
+	while (last + 1 < doc->n && doc->entries[last + 1].key)
+		last++;
+	end = doc->entries[last].end;
+	while (end < doc->len && blank_line(t, doc->len, end, &next))
+		end = next;
+	if (end == doc->len) {
+		/* nothing after it: take the blank lines before it instead */
+		while (start > 0) {
+			size_t prev = start - 1;
+
+			while (prev > 0 && t[prev - 1] != '\n')
+				prev--;
+			if (!blank_line(t, doc->len, prev, &next) || next != start)
+				break;
+			start = prev;
+		}
+		/* and keep a file without a final line break so */
+		if (!k->final_eol && start > 0) {
+			start--;
+			if (start > 0 && t[start - 1] == '\r')
+				start--;
+		}
+	}
+	edit(k, start, end, strdup(""));
+}
+
+/* Change what the file says in the section whose header is entry @h, which
+ * the new model has as section @sn. */
+static void keep_section(struct keeper *k, int h, int sn)
+{
+	const struct ini_doc *doc = k->doc;
+	const char *t = doc->text;
+	int so = model_find(k->mo, k->io, k->so, doc->entries[h].section), i, last = h, n;
+	const char **keys, **values;
+
+	for (i = h + 1; i < doc->n && doc->entries[i].key; i++) {
+		const struct ini_entry *e = &doc->entries[i];
+		const char *vo = model_value(k->mo, so, e->key);
+		const char *vn = model_value(k->mn, sn, e->key);
+
+		last = i;
+		if (same(vo, vn))
+			continue;
+		if (!vn) {
+			size_t start = e->start;
+
+			/* the last line of a file without a final line break */
+			if (e->end == doc->len && !k->final_eol && start > 0) {
+				start--;
+				if (start > 0 && t[start - 1] == '\r')
+					start--;
+			}
+			edit(k, start, e->end, strdup(""));
+		} else if (e->continued) {
+			const char *one[1] = { e->key }, *val[1] = { vn };
+			char *line = key_lines(k, NULL, false, one, val, 1);
+
+			if (line && e->end == doc->len && !k->final_eol)
+				line[strlen(line) - strlen(k->eol)] = '\0';
+			edit(k, e->start, e->end, line);
+		} else {
+			char *v = quoted(vn, e->vend > e->vstart ? t[e->vstart] : 0), *s = NULL;
+
+			/* a value where there was none: keep it off the '=' and a comment */
+			if (v && e->vstart == e->vend &&
+			    asprintf(&s, "%s%s%s", t[e->vstart - 1] == '=' ? " " : "", v,
+				     e->vend < doc->len && (t[e->vend] == ';' || t[e->vend] == '#') ? " " : "") >= 0) {
+				free(v);
+				v = s;
+			}
+			edit(k, e->vstart, e->vend, v);
+		}
+	}
+	if (sn < 0)
+		return;
+	/* keys the section gains go after its last key, spaced as that one */
+	keys = malloc(((size_t)k->mn->secs[sn].n + 1) * sizeof *keys);
+	values = malloc(((size_t)k->mn->secs[sn].n + 1) * sizeof *values);
+	if (!keys || !values) {
+		free(keys);
+		free(values);
+		k->oom = true;
+		return;
+	}
+	n = gained(k, sn, h, keys, values);
+	if (n > 0) {
+		const struct ini_entry *like = last > h ? &doc->entries[last] : NULL;
+		char *lines = key_lines(k, like, aligned(doc, h), keys, values, n);
+		size_t at = doc->entries[last].end;
+
+		if (lines && at == doc->len && !k->final_eol) {
+			/* the section ends the file: a line break first, none last */
+			char *s;
+
+			lines[strlen(lines) - strlen(k->eol)] = '\0';
+			if (asprintf(&s, "%s%s", k->eol, lines) < 0)
+				s = NULL;
+			free(lines);
+			lines = s;
+		}
+		edit(k, at, at, lines);
+	}
+	free(keys);
+	free(values);
+}
+
+/* A stretch of the file's bytes, [a, b), written in the order of the
+ * segments: the file's own order but for people the plan moved. */
+struct segment {
+	size_t a, b;
+	bool block; /* a person's block: takes what is inserted at its end */
+};
+
+/* Write segment @sg with the edits it owns; *@next is the first edit not
+ * yet written (edits are sorted). Returns -1 when an edit crosses it. */
+static int put_segment(FILE *f, const char *t, const struct segment *sg, const struct edit *edits,
+		       int nedits, bool *done)
+{
+	size_t at = sg->a;
+	int i;
+
+	for (i = 0; i < nedits; i++) {
+		const struct edit *e = &edits[i];
+		bool insert = e->start == e->end, mine;
+
+		if (done[i])
+			continue;
+		if (insert)
+			mine = sg->block ? (e->start > sg->a && e->start <= sg->b)
+					 : (e->start >= sg->a && e->start <= sg->b);
+		else
+			mine = e->start >= sg->a && e->start < sg->b;
+		if (!mine)
+			continue;
+		if (e->start < at || e->end > sg->b)
+			return -1; /* overlapping, or across a moved block */
+		fwrite(t + at, 1, e->start - at, f);
+		fputs(e->text, f);
+		at = e->end;
+		done[i] = true;
+	}
+	fwrite(t + at, 1, sg->b - at, f);
+	return 0;
+}
+
+/* The new text: the file's bytes in the order of @segs with @k's edits
+ * made. */
+static char *apply(struct keeper *k, const struct segment *segs, int nsegs, size_t *outlen)
+{
+	const char *t = k->doc->text;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+	bool *done = calloc((size_t)k->nedits + 1, sizeof *done);
+	int i, rc = 0;
+
+	if (!done)
+		return NULL;
+	f = open_memstream(&buf, &len);
+	if (!f) {
+		free(done);
+		return NULL;
+	}
+	qsort(k->edits, (size_t)k->nedits, sizeof *k->edits, edit_order);
+	for (i = 0; i < nsegs && rc == 0; i++)
+		rc = put_segment(f, t, &segs[i], k->edits, k->nedits, done);
+	for (i = 0; i < k->nedits && rc == 0; i++)
+		if (!done[i])
+			rc = -1;
+	free(done);
+	if (fclose(f) != 0 || rc < 0) {
+		free(buf);
+		return NULL;
+	}
+	*outlen = len;
+	return buf;
+}
+
+/* The segments of @doc: one for the whole file, or, when the plan has
+ * moved people, each kept person's block (comments right above the header
+ * to the last key) in the plan's order, with what lies between them left
+ * in place. Returns the count, or -1 when out of memory. */
+static int segments(const struct keeper *k, const int *row_of_header, struct segment **out)
+{
+	const struct ini_doc *doc = k->doc;
+	struct segment *segs, *blocks;
+	int *order, n = 0, i, j, nsegs = 0;
+	bool moved = false;
+
+	for (i = 0; i < doc->n; i++)
+		if (row_of_header[i] >= 0)
+			n++;
+	segs = calloc((size_t)n * 2 + 2, sizeof *segs);
+	blocks = calloc((size_t)n + 1, sizeof *blocks);
+	order = calloc((size_t)n + 1, sizeof *order);
+	if (!segs || !blocks || !order) {
+		free(segs);
+		free(blocks);
+		free(order);
+		return -1;
+	}
+	for (i = 0, j = 0; i < doc->n; i++) {
+		int last = i;
+
+		if (row_of_header[i] < 0)
+			continue;
+		while (last + 1 < doc->n && doc->entries[last + 1].key)
+			last++;
+		blocks[j].a = block_start(doc, doc->entries[i].start);
+		if (j > 0 && blocks[j].a < blocks[j - 1].b)
+			blocks[j].a = blocks[j - 1].b;
+		blocks[j].b = doc->entries[last].end;
+		blocks[j].block = true;
+		order[j] = row_of_header[i];
+		if (j > 0 && order[j] < order[j - 1])
+			moved = true;
+		j++;
+	}
+	if (!moved) {
+		segs[0] = (struct segment){ 0, doc->len, false };
+		nsegs = 1;
+	} else {
+		size_t at = 0;
+
+		for (j = 0; j < n; j++) {
+			int pick = 0, m;
+
+			/* the j-th slot gets the block of the j-th person in the plan */
+			for (m = 0; m < n; m++)
+				if (order[m] >= 0 && (order[pick] < 0 || order[m] < order[pick]))
+					pick = m;
+			segs[nsegs++] = (struct segment){ at, blocks[j].a, false };
+			segs[nsegs++] = blocks[pick];
+			order[pick] = -1;
+			at = blocks[j].b;
+		}
+		segs[nsegs++] = (struct segment){ at, doc->len, false };
+	}
+	free(blocks);
+	free(order);
+	*out = segs;
+	return nsegs;
+}
+
+static bool is_person(const char *name)
+{
+	return strncmp(name, "person ", 7) == 0;
+}
+
+/* @doc made to say what @mn says, where @mo is what it said. Returns the
+ * malloc'd text, or NULL when the edit cannot be made this way. */
+static char *keep(const struct ini_doc *doc, const struct model *mo, const struct model *mn,
+		  size_t *outlen)
+{
+	struct keeper k = { 0 };
+	int i, s, first = -1, team = -1, prev_person = -1;
+	char *out = NULL;
+	int *doc_of; /* new model section -> header entry in the file, or -1 */
+	int *doc_row = NULL; /* header entry in the file -> new model section, or -1 */
+
+	k.doc = doc;
+	k.mo = mo;
+	k.mn = mn;
+	k.io = model_index(mo, &k.so);
+	k.in = model_index(mn, &k.sn);
+	doc_of = malloc(((size_t)mn->nsecs + 1) * sizeof *doc_of);
+	doc_row = malloc(((size_t)doc->n + 1) * sizeof *doc_row);
+	if (!k.io || !k.in || !doc_of || !doc_row)
+		goto done;
+	{
+		const char *nl = memchr(doc->text, '\n', doc->len);
+
+		k.eol = nl && nl > doc->text && nl[-1] == '\r' ? "\r\n" : "\n";
+	}
+	k.final_eol = doc->len > 0 && doc->text[doc->len - 1] == '\n';
+	for (s = 0; s < mn->nsecs; s++)
+		doc_of[s] = -1;
+
+	/* the file's sections, in its order */
+	for (i = 0; i < doc->n; i++) {
+		const struct ini_entry *e = &doc->entries[i];
+		int sn;
+
+		if (e->key)
+			continue;
+		if (first < 0)
+			first = i;
+		sn = model_find(mn, k.in, k.sn, e->section);
+		if (sn >= 0)
+			doc_of[sn] = i;
+		if (sn < 0 && is_person(e->section))
+			remove_section(&k, i);
+		else
+			keep_section(&k, i, sn);
+		if (strcmp(e->section, "team") == 0)
+			team = i;
+	}
+
+	/* sections the file does not have yet, in canonical order */
+	for (s = 0; s < mn->nsecs; s++) {
+		const char *name = mn->secs[s].name;
+
+		if (doc_of[s] >= 0) {
+			if (is_person(name))
+				prev_person = doc_of[s];
+			continue;
+		}
+		if (!is_person(name) && gained(&k, s, -1, NULL, NULL) == 0)
+			continue; /* nothing new to say: no need for the section */
+		if (!is_person(name) && strcmp(name, "needs") == 0 && team >= 0) {
+			int last = team;
+
+			while (last + 1 < doc->n && doc->entries[last + 1].key)
+				last++;
+			insert_section(&k, s, doc->entries[last].end, true, false);
+		} else if (!is_person(name)) {
+			/* [team], or [needs] without one: before the first section */
+			if (first >= 0)
+				insert_section(&k, s, block_start(doc, doc->entries[first].start), false, true);
+			else
+				insert_section(&k, s, doc->len, doc->len > 0, false);
+		} else if (prev_person >= 0) {
+			/* after the person before them in the plan */
+			int last = prev_person;
+
+			while (last + 1 < doc->n && doc->entries[last + 1].key)
+				last++;
+			insert_section(&k, s, doc->entries[last].end, true, false);
+		} else {
+			/* the first person: before the file's first person, else at the end */
+			int h;
+
+			for (h = 0; h < doc->n; h++)
+				if (!doc->entries[h].key && is_person(doc->entries[h].section) &&
+				    model_find(mn, k.in, k.sn, doc->entries[h].section) >= 0)
+					break;
+			if (h < doc->n)
+				insert_section(&k, s, block_start(doc, doc->entries[h].start), false, true);
+			else
+				insert_section(&k, s, doc->len, doc->len > 0 &&
+					       !(doc->len >= 2 && doc->text[doc->len - 1] == '\n' &&
+						 (doc->text[doc->len - 2] == '\n' ||
+						  (doc->len >= 3 && doc->text[doc->len - 2] == '\r' &&
+						   doc->text[doc->len - 3] == '\n'))), false);
+		}
+	}
+	if (!k.oom) {
+		struct segment *segs = NULL;
+		int nsegs;
+
+		for (i = 0; i < doc->n; i++)
+			doc_row[i] = -1;
+		for (s = 0; s < mn->nsecs; s++)
+			if (doc_of[s] >= 0 && is_person(mn->secs[s].name))
+				doc_row[doc_of[s]] = s;
+		nsegs = segments(&k, doc_row, &segs);
+		if (nsegs > 0)
+			out = apply(&k, segs, nsegs, outlen);
+		free(segs);
+	}
+done:
+	for (i = 0; i < k.nedits; i++)
+		free(k.edits[i].text);
+	free(k.edits);
+	free(k.io);
+	free(k.in);
+	free(doc_of);
+	free(doc_row);
+	return out;
+}
+
+/* The canonical text of @p, malloc'd. */
+static char *canonical(const struct plan *p, size_t *outlen)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (!f)
+		return NULL;
+	if (teamfile_write(p, f) < 0) {
+		fclose(f);
+		free(buf);
+		return NULL;
+	}
+	if (fclose(f) != 0) {
+		free(buf);
+		return NULL;
+	}
+	*outlen = len;
+	return buf;
+}
+
+/* Whether @bytes read back as @p: same canonical text. */
+static bool reads_back(const struct plan *p, const char *bytes, size_t len, const char *want,
+		       size_t wantlen)
+{
+	struct error err;
+	struct plan *q = teamfile_load_buffer(bytes, len, "(saved)", p->cat, &err);
+	char *got;
+	size_t gotlen;
+	bool ok;
+
+	if (!q)
+		return false;
+	got = canonical(q, &gotlen);
+	ok = got && gotlen == wantlen && memcmp(got, want, wantlen) == 0;
+	free(got);
+	plan_free(q);
+	return ok;
+}
+
 int teamfile_render(const struct plan *p, const struct teamfile_text *text, char **out,
 		    size_t *outlen, enum save_form *form)
 {
-	FILE *f;
+	struct ini_doc doc;
+	struct error err;
+	struct model mo, mn;
+	struct plan *was;
+	char *want, *kept = NULL;
+	size_t wantlen, keptlen = 0;
 
-	(void)text;
 	*out = NULL;
 	*outlen = 0;
 	*form = SAVE_CANONICAL;
-	f = open_memstream(out, outlen);
-	if (!f)
+	want = canonical(p, &wantlen);
+	if (!want)
 		return -1;
-	if (teamfile_write(p, f) < 0) {
-		fclose(f);
-		free(*out);
-		*out = NULL;
-		return -1;
+	if (!text) {
+		*out = want;
+		*outlen = wantlen;
+		return 0;
 	}
-	if (fclose(f) != 0) {
-		free(*out);
-		*out = NULL;
-		return -1;
+	*form = SAVE_REWRITTEN;
+	if (inidoc_load_buffer(text->bytes, text->len, "(loaded)", &team_limits, &doc, &err) == 0) {
+		was = from_doc(&doc, "(loaded)", p->cat, &err);
+		if (was && describe(was, &mo) == 0) {
+			if (describe(p, &mn) == 0) {
+				kept = keep(&doc, &mo, &mn, &keptlen);
+				model_free(&mn);
+			}
+			model_free(&mo);
+		}
+		plan_free(was);
+		inidoc_free(&doc);
 	}
+	/* before it is written, make sure it says what the plan says */
+	if (kept && reads_back(p, kept, keptlen, want, wantlen)) {
+		free(want);
+		*out = kept;
+		*outlen = keptlen;
+		*form = SAVE_KEPT;
+		return 0;
+	}
+	free(kept);
+	*out = want;
+	*outlen = wantlen;
 	return 0;
 }
 

@@ -75,8 +75,10 @@ static bool save_to(struct ui *ui, const char *path)
 {
 	struct error err;
 
+	enum save_form form;
+
 	error_clear(&err);
-	if (teamfile_save(ui->plan, path, &err) < 0) {
+	if (teamfile_save_text(ui->plan, &ui->text, path, &form, &err) < 0) {
 		ui_message(ui, true, "%s", err.msg);
 		return false;
 	}
@@ -90,7 +92,11 @@ static bool save_to(struct ui *ui, const char *path)
 	}
 	stamp_take(&ui->stamp, ui->path);
 	undo_mark_saved(&ui->undo);
-	ui_message(ui, false, "saved %s", path);
+	if (form == SAVE_REWRITTEN)
+		ui_message(ui, true, "saved %s, rewritten in the standard layout: this change "
+			   "could not be made in the file as written", path);
+	else
+		ui_message(ui, false, "saved %s", path);
 	if (ui->recovered) {
 		char *save = teamfile_recovery_path(ui->path);
 
@@ -139,7 +145,7 @@ static void emergency_save(struct ui *ui)
 
 	if (!undo_dirty(&ui->undo))
 		return;
-	if (teamfile_save_recovery(ui->plan, NULL, ui->path, &path, &err) == 0) {
+	if (teamfile_save_recovery(ui->plan, ui->text, ui->path, &path, &err) == 0) {
 		char shown[1024];
 
 		text_escape(path, shown, sizeof shown);
@@ -525,6 +531,7 @@ static void act(struct ui *ui, enum act a, int key)
 static void offer_recovery(struct ui *ui)
 {
 	char *save, q[4200];
+	struct teamfile_text *text;
 	struct stat plan_st, save_st;
 	struct error err;
 	struct plan *p;
@@ -545,13 +552,15 @@ static void offer_recovery(struct ui *ui)
 		goto out;
 	}
 	error_clear(&err);
-	p = teamfile_load(save, ui->cat, &err);
+	p = teamfile_load_text(save, ui->cat, &text, &err);
 	if (!p) {
 		ui_message(ui, true, "cannot recover: %s:%d: %s", save, err.line, err.msg);
 		goto out;
 	}
 	plan_free(ui->plan);
 	ui->plan = p;
+	teamfile_text_free(ui->text);
+	ui->text = text;
 	ui->recovered = true;
 	ui->undo.saved = -1; /* differs from the file until saved */
 	reanalyse(ui);
@@ -561,7 +570,8 @@ out:
 }
 
 /* Load @path, or start a new plan there when it does not exist. */
-static struct plan *open_plan(const struct catalog *cat, const char *path, bool *is_new)
+static struct plan *open_plan(const struct catalog *cat, const char *path, bool *is_new,
+			      struct teamfile_text **text)
 {
 	struct error err;
 	struct plan *p;
@@ -580,7 +590,7 @@ static struct plan *open_plan(const struct catalog *cat, const char *path, bool 
 	if (!path)
 		return plan_new(cat);
 	error_clear(&err);
-	p = teamfile_load(path, cat, &err);
+	p = teamfile_load_text(path, cat, text, &err);
 	if (!p)
 		error_print(&err, stderr);
 	return p;
@@ -674,7 +684,7 @@ int tui_main(const struct catalog *cat, const char *path)
 
 	memset(&ui, 0, sizeof ui);
 	ui.cat = cat;
-	ui.plan = open_plan(cat, path, &is_new);
+	ui.plan = open_plan(cat, path, &is_new, &ui.text);
 	if (!ui.plan)
 		return 2;
 	ui.path = path ? strdup(path) : NULL;
@@ -684,6 +694,7 @@ int tui_main(const struct catalog *cat, const char *path)
 	if (analysis_run(&ui.an, ui.plan) < 0 || ui_script_open(&ui) < 0 || start_screen(&ui) < 0) {
 		analysis_release(&ui.an);
 		plan_free(ui.plan);
+		teamfile_text_free(ui.text);
 		free(ui.path);
 		return 2;
 	}
@@ -753,6 +764,7 @@ int tui_main(const struct catalog *cat, const char *path)
 	undo_release(&ui.undo);
 	analysis_release(&ui.an);
 	plan_free(ui.plan);
+	teamfile_text_free(ui.text);
 	free(ui.path);
 	return ui.status;
 }

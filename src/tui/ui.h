@@ -57,6 +57,8 @@ void actions_print(FILE *out);
 
 enum focus { FOCUS_GRID, FOCUS_FINDINGS };
 
+struct teamfile_text;
+
 struct file_stamp {
 	bool known;
 	dev_t dev;
@@ -83,6 +85,7 @@ struct ui {
 	bool colour;
 	int status;              /* exit status */
 	bool recovered;          /* the plan came from FILE.save */
+	struct teamfile_text *text; /* the file as loaded: a save keeps it */
 
 	/* layout, from ui_layout */
 	int rows, cols;
