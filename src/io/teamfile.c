@@ -1096,7 +1096,15 @@ static void keep_section(struct keeper *k, int h, int sn)
 struct segment {
 	size_t a, b;
 	bool block; /* a person's block: takes what is inserted at its end */
+	int rank;   /* a block's place in the plan */
 };
+
+static int by_rank(const void *a, const void *b)
+{
+	const struct segment *x = a, *y = b;
+
+	return (x->rank > y->rank) - (x->rank < y->rank);
+}
 
 /* Write segment @sg with the edits it owns; *@next is the first edit not
  * yet written (edits are sorted). Returns -1 when an edit crosses it. */
@@ -1170,7 +1178,7 @@ static char *apply(struct keeper *k, const struct segment *segs, int nsegs, size
 static int segments(const struct keeper *k, const int *row_of_header, struct segment **out)
 {
 	const struct ini_doc *doc = k->doc;
-	struct segment *segs, *blocks;
+	struct segment *segs, *blocks, *sorted;
 	int *order, n = 0, i, j, nsegs = 0;
 	bool moved = false;
 
@@ -1179,10 +1187,12 @@ static int segments(const struct keeper *k, const int *row_of_header, struct seg
 			n++;
 	segs = calloc((size_t)n * 2 + 2, sizeof *segs);
 	blocks = calloc((size_t)n + 1, sizeof *blocks);
+	sorted = calloc((size_t)n + 1, sizeof *sorted);
 	order = calloc((size_t)n + 1, sizeof *order);
-	if (!segs || !blocks || !order) {
+	if (!segs || !blocks || !sorted || !order) {
 		free(segs);
 		free(blocks);
+		free(sorted);
 		free(order);
 		return -1;
 	}
@@ -1204,26 +1214,25 @@ static int segments(const struct keeper *k, const int *row_of_header, struct seg
 		j++;
 	}
 	if (!moved) {
-		segs[0] = (struct segment){ 0, doc->len, false };
+		segs[0] = (struct segment){ 0, doc->len, false, 0 };
 		nsegs = 1;
 	} else {
 		size_t at = 0;
 
+		/* the j-th slot gets the block of the j-th person in the plan */
+		for (j = 0; j < n; j++)
+			blocks[j].rank = order[j];
+		memcpy(sorted, blocks, (size_t)n * sizeof *blocks);
+		qsort(sorted, (size_t)n, sizeof *sorted, by_rank);
 		for (j = 0; j < n; j++) {
-			int pick = 0, m;
-
-			/* the j-th slot gets the block of the j-th person in the plan */
-			for (m = 0; m < n; m++)
-				if (order[m] >= 0 && (order[pick] < 0 || order[m] < order[pick]))
-					pick = m;
-			segs[nsegs++] = (struct segment){ at, blocks[j].a, false };
-			segs[nsegs++] = blocks[pick];
-			order[pick] = -1;
+			segs[nsegs++] = (struct segment){ at, blocks[j].a, false, 0 };
+			segs[nsegs++] = sorted[j];
 			at = blocks[j].b;
 		}
-		segs[nsegs++] = (struct segment){ at, doc->len, false };
+		segs[nsegs++] = (struct segment){ at, doc->len, false, 0 };
 	}
 	free(blocks);
+	free(sorted);
 	free(order);
 	*out = segs;
 	return nsegs;
