@@ -177,6 +177,17 @@ static void move_person(struct plan *p)
 	plan_move_person(p, row_of(p, "cor"), 0);
 }
 
+/* moved, with keys gained at the end of a block that now stands elsewhere */
+static void move_and_edit(struct plan *p)
+{
+	struct error err;
+
+	move_person(p);
+	ok(plan_set_cell(p, row_of(p, "bram"), test_slot("kpi"), 10, false, &err), &err);
+	ok(plan_set_cell(p, row_of(p, "cor"), test_slot("kpi"), 5, false, &err), &err);
+	ok(plan_add_person(p, "dirk", "Dirk", row_of(p, "cor") + 1, &err), &err);
+}
+
 /* ---- the cases ---------------------------------------------------------- */
 
 struct keep_case {
@@ -201,6 +212,7 @@ static const struct keep_case cases[] = {
 	{ "name-and-note", "team.ini", name_and_note, SAVE_KEPT },
 	{ "fte-and-external", "team.ini", fte_and_external, SAVE_KEPT },
 	{ "move-person", "team.ini", move_person, SAVE_KEPT },
+	{ "move-and-edit", "team.ini", move_and_edit, SAVE_KEPT },
 	/* a key after a last line that ends in a backslash would join it:
 	 * the check before writing catches that, and the canonical form goes */
 	{ "trailing-backslash-add-cell", "trailing-backslash.ini", add_cell, SAVE_REWRITTEN },

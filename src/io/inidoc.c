@@ -28,7 +28,7 @@
 #include "text.h"
 
 #define LINE_LIMIT 1024     /* iniparser's ASCIILINESZ */
-#define CHUNK_ENTRIES 1024  /* lines iniparser parses at a time */
+#define CHUNK_ENTRIES 256  /* lines iniparser parses at a time */
 #define NONE ((size_t)-1)
 
 bool inidoc_no_proc;

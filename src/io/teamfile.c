@@ -382,31 +382,30 @@ fail:
 /* A team file holds at most this many people. */
 static const struct ini_limits team_limits = { "person", PEOPLE_MAX, "people" };
 
+/* The text a plan was loaded from: its bytes as a document, and what it
+ * says in the form of the canonical file (see describe()). */
+struct model;
+static int describe(const struct plan *p, struct model *m);
+static void model_free(struct model *m);
+
 struct teamfile_text {
-	char *bytes;
-	size_t len;
+	struct ini_doc doc; /* owner of the bytes */
+	struct model *said;
 };
 
 void teamfile_text_free(struct teamfile_text *text)
 {
 	if (text) {
-		free(text->bytes);
+		inidoc_free(&text->doc);
+		if (text->said)
+			model_free(text->said);
+		free(text->said);
 		free(text);
 	}
 }
 
-/* Take the document's bytes as the plan's text (the document lets go). */
-static struct teamfile_text *keep_text(struct ini_doc *doc)
-{
-	struct teamfile_text *t = malloc(sizeof *t);
-
-	if (!t)
-		return NULL;
-	t->bytes = doc->text;
-	t->len = doc->len;
-	doc->text = NULL;
-	return t;
-}
+/* Take @doc (emptied) as the text of @p, which was read from it. */
+static struct teamfile_text *keep_text(struct ini_doc *doc, const struct plan *p);
 
 static struct plan *load(int rc, struct ini_doc *doc, const char *shown, const struct catalog *cat,
 			 struct teamfile_text **text, struct error *err)
@@ -420,7 +419,7 @@ static struct plan *load(int rc, struct ini_doc *doc, const char *shown, const s
 		return NULL;
 	}
 	p = from_doc(doc, shown, cat, err);
-	if (p && text && !(*text = keep_text(doc))) {
+	if (p && text && !(*text = keep_text(doc, p))) {
 		plan_free(p);
 		p = NULL;
 		error_set(err, shown, 0, "out of memory");
@@ -1120,9 +1119,10 @@ static int put_segment(FILE *f, const char *t, const struct segment *sg, const s
 
 		if (done[i])
 			continue;
+		/* what is inserted where a block ends belongs to the block; a
+		 * stretch between blocks starts at the end of one but the first */
 		if (insert)
-			mine = sg->block ? (e->start > sg->a && e->start <= sg->b)
-					 : (e->start >= sg->a && e->start <= sg->b);
+			mine = e->start <= sg->b && (e->start > sg->a || (!sg->block && sg->a == 0));
 		else
 			mine = e->start >= sg->a && e->start < sg->b;
 		if (!mine)
@@ -1365,8 +1365,8 @@ done:
 	return out;
 }
 
-/* The canonical text of @p, malloc'd. */
-static char *canonical(const struct plan *p, size_t *outlen)
+/* The canonical text of @m, malloc'd. */
+static char *canonical(const struct model *m, size_t *outlen)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -1374,7 +1374,7 @@ static char *canonical(const struct plan *p, size_t *outlen)
 
 	if (!f)
 		return NULL;
-	if (teamfile_write(p, f) < 0) {
+	if (write_model(m, f) < 0) {
 		fclose(f);
 		free(buf);
 		return NULL;
@@ -1387,71 +1387,106 @@ static char *canonical(const struct plan *p, size_t *outlen)
 	return buf;
 }
 
-/* Whether @bytes read back as @p: same canonical text. */
-static bool reads_back(const struct plan *p, const char *bytes, size_t len, const char *want,
-		       size_t wantlen)
+static bool same_model(const struct model *a, const struct model *b)
 {
-	struct error err;
-	struct plan *q = teamfile_load_buffer(bytes, len, "(saved)", p->cat, &err);
-	char *got;
-	size_t gotlen;
-	bool ok;
+	int i;
 
-	if (!q)
+	if (a->nsecs != b->nsecs || a->nkeys != b->nkeys)
 		return false;
-	got = canonical(q, &gotlen);
-	ok = got && gotlen == wantlen && memcmp(got, want, wantlen) == 0;
-	free(got);
+	for (i = 0; i < a->nsecs; i++)
+		if (a->secs[i].n != b->secs[i].n || strcmp(a->secs[i].name, b->secs[i].name) != 0)
+			return false;
+	for (i = 0; i < a->nkeys; i++)
+		if (strcmp(a->keys[i].key, b->keys[i].key) != 0 ||
+		    strcmp(a->keys[i].value, b->keys[i].value) != 0)
+			return false;
+	return true;
+}
+
+static struct teamfile_text *keep_text(struct ini_doc *doc, const struct plan *p)
+{
+	struct teamfile_text *t = calloc(1, sizeof *t);
+
+	if (!t)
+		return NULL;
+	t->said = malloc(sizeof *t->said);
+	if (!t->said || describe(p, t->said) < 0) {
+		free(t->said);
+		free(t);
+		return NULL;
+	}
+	t->doc = *doc;
+	memset(doc, 0, sizeof *doc);
+	return t;
+}
+
+/* Read @bytes back: when they say what @m says, 0 and (with @next) their
+ * text in *@next. */
+static int read_back(const struct catalog *cat, const char *bytes, size_t len,
+		     const struct model *m, struct teamfile_text **next)
+{
+	struct ini_doc doc;
+	struct error err;
+	struct model said;
+	struct plan *q;
+	int rc = -1;
+
+	if (inidoc_load_buffer(bytes, len, "(saved)", &team_limits, &doc, &err) < 0)
+		return -1;
+	q = from_doc(&doc, "(saved)", cat, &err);
+	if (q && describe(q, &said) == 0) {
+		if (same_model(&said, m)) {
+			rc = 0;
+			if (next && !(*next = keep_text(&doc, q)))
+				rc = -1;
+		}
+		model_free(&said);
+	}
 	plan_free(q);
-	return ok;
+	inidoc_free(&doc);
+	return rc;
+}
+
+/* What a save of @p against @text writes; with @next, also the text of
+ * what it writes, for the save after it. */
+static int render(const struct plan *p, const struct teamfile_text *text, char **out,
+		  size_t *outlen, enum save_form *form, struct teamfile_text **next)
+{
+	struct model now;
+	char *kept = NULL;
+	size_t keptlen = 0;
+
+	*out = NULL;
+	*outlen = 0;
+	if (next)
+		*next = NULL;
+	if (describe(p, &now) < 0)
+		return -1;
+	*form = SAVE_CANONICAL;
+	if (text) {
+		*form = SAVE_REWRITTEN;
+		kept = keep(&text->doc, text->said, &now, &keptlen);
+		/* before it is written, make sure it says what the plan says */
+		if (kept && read_back(p->cat, kept, keptlen, &now, next) == 0) {
+			model_free(&now);
+			*out = kept;
+			*outlen = keptlen;
+			*form = SAVE_KEPT;
+			return 0;
+		}
+		free(kept);
+	}
+	*out = canonical(&now, outlen);
+	if (*out && next && read_back(p->cat, *out, *outlen, &now, next) < 0)
+		*next = NULL; /* the next save writes the canonical form again */
+	model_free(&now);
+	return *out ? 0 : -1;
 }
 
 int teamfile_render(const struct plan *p, const struct teamfile_text *text, char **out,
 		    size_t *outlen, enum save_form *form)
 {
-	struct ini_doc doc;
-	struct error err;
-	struct model mo, mn;
-	struct plan *was;
-	char *want, *kept = NULL;
-	size_t wantlen, keptlen = 0;
-
-	*out = NULL;
-	*outlen = 0;
-	*form = SAVE_CANONICAL;
-	want = canonical(p, &wantlen);
-	if (!want)
-		return -1;
-	if (!text) {
-		*out = want;
-		*outlen = wantlen;
-		return 0;
-	}
-	*form = SAVE_REWRITTEN;
-	if (inidoc_load_buffer(text->bytes, text->len, "(loaded)", &team_limits, &doc, &err) == 0) {
-		was = from_doc(&doc, "(loaded)", p->cat, &err);
-		if (was && describe(was, &mo) == 0) {
-			if (describe(p, &mn) == 0) {
-				kept = keep(&doc, &mo, &mn, &keptlen);
-				model_free(&mn);
-			}
-			model_free(&mo);
-		}
-		plan_free(was);
-		inidoc_free(&doc);
-	}
-	/* before it is written, make sure it says what the plan says */
-	if (kept && reads_back(p, kept, keptlen, want, wantlen)) {
-		free(want);
-		*out = kept;
-		*outlen = keptlen;
-		*form = SAVE_KEPT;
-		return 0;
-	}
-	free(kept);
-	*out = want;
-	*outlen = wantlen;
-	return 0;
+	return render(p, text, out, outlen, form, NULL);
 }
 
 /* ---- saving ------------------------------------------------------------- */
@@ -1632,6 +1667,7 @@ static mode_t new_file_mode(void)
 static int save_text(const struct plan *p, struct teamfile_text **text, const char *path,
 		     enum save_form *form, struct error *err)
 {
+	struct teamfile_text *next = NULL;
 	char *target = save_target(path), *bytes = NULL;
 	size_t len;
 	struct stat st;
@@ -1653,26 +1689,21 @@ static int save_text(const struct plan *p, struct teamfile_text **text, const ch
 	} else {
 		mode = new_file_mode();
 	}
-	if (teamfile_render(p, text ? *text : NULL, &bytes, &len, &how) < 0) {
+	if (render(p, text ? *text : NULL, &bytes, &len, &how, text ? &next : NULL) < 0) {
 		error_set(err, path, 0, "cannot save: out of memory");
 		free(target);
 		return -1;
 	}
 	rc = replace_file(path, target, bytes, len, mode, err);
 	free(target);
-	if (rc == 0 && text) {
-		/* what is on disk now is what the next save keeps */
-		struct teamfile_text *now = malloc(sizeof *now);
-
-		if (now) {
-			now->bytes = bytes;
-			now->len = len;
-			bytes = NULL;
-			teamfile_text_free(*text);
-			*text = now;
-		}
-	}
 	free(bytes);
+	if (rc == 0 && text && next) {
+		/* what is on disk now is what the next save keeps */
+		teamfile_text_free(*text);
+		*text = next;
+		next = NULL;
+	}
+	teamfile_text_free(next);
 	if (rc == 0 && form)
 		*form = how;
 	return rc;
