@@ -474,9 +474,11 @@ static int scan_text(const char *text, size_t pos, size_t len, const char *shown
 		llen = 0;
 		if ((rc = take_line(sc, &lg, &section, shown, lim, &counted, err)) < 0)
 			break;
+		if (sc->objected)
+			break; /* what follows cannot change the answer */
 	}
 	/* a backslash on the last line continues nothing: take what is there */
-	if (rc == 0 && llen > 0) {
+	if (rc == 0 && llen > 0 && !sc->objected) {
 		lg.text[llen] = '\0';
 		rc = take_line(sc, &lg, &section, shown, lim, &counted, err);
 	}

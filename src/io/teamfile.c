@@ -1156,7 +1156,8 @@ static char *apply(struct keeper *k, const struct segment *segs, int nsegs, size
 		free(done);
 		return NULL;
 	}
-	qsort(k->edits, (size_t)k->nedits, sizeof *k->edits, edit_order);
+	if (k->nedits > 0)
+		qsort(k->edits, (size_t)k->nedits, sizeof *k->edits, edit_order);
 	for (i = 0; i < nsegs && rc == 0; i++)
 		rc = put_segment(f, t, &segs[i], k->edits, k->nedits, done);
 	for (i = 0; i < k->nedits && rc == 0; i++)
