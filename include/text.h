@@ -53,15 +53,22 @@ bool text_needs_quotes(const char *s);
 /* Whether @s is an id: 1 to 24 of [a-z0-9-]. */
 bool text_is_id(const char *s);
 
-/* Parse a decimal with at most @decimals digits after the point ("0.8",
- * "2", "1.25") into an integer scaled by 10^@decimals. Returns false on
- * anything else, including a sign, exponent or overflow past @max. */
+/* Parse a decimal with at most @decimals digits after the point or the
+ * decimal comma ("0.8", "0,8", "2", "1.25") into an integer scaled by
+ * 10^@decimals. Returns false on anything else, including a sign,
+ * exponent, a second separator or overflow past @max. */
 bool text_parse_decimal(const char *s, int decimals, long max, long *out);
 
 /* Format @value scaled by 10^@decimals with the fewest digits that show it
  * exactly, but at least one decimal: 80 -> "0.8", 200 -> "2.0",
  * 125 (2 decimals) -> "1.25". */
 void text_format_decimal(long value, int decimals, char *out, size_t n);
+
+/* As text_format_decimal, with the decimal separator of the language
+ * texts are shown in (text_set_shown_point; '.' until set): for screens
+ * and messages, never for files, TSV or CSV. */
+void text_format_shown(long value, int decimals, char *out, size_t n);
+void text_set_shown_point(char c);
 
 /* The candidate nearest to @word by edit distance, or NULL when none is
  * close enough to be a plausible typo. */

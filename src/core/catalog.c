@@ -10,8 +10,11 @@ struct catalog *catalog_new(void)
 {
 	struct catalog *c = calloc(1, sizeof *c);
 
-	if (c)
+	if (c) {
 		c->sheep_legs = 5;
+		c->min_strategic = MIN_STRATEGIC_DEFAULT;
+		c->officer_fte = OFFICER_FTE_DEFAULT;
+	}
 	return c;
 }
 
@@ -164,6 +167,29 @@ int catalog_add_slot(struct catalog *c, const char *id, enum slot_kind kind,
 	return 0;
 }
 
+void catalog_set_level(struct catalog *c, enum slot_level level)
+{
+	if (c->nslots)
+		c->slots[c->nslots - 1].level = level;
+}
+
+static const char *const level_names[] = { "none", "strategic", "operational" };
+
+int catalog_level_by_name(const char *word)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(word, level_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *catalog_level_name(enum slot_level level)
+{
+	return level_names[level];
+}
+
 static int role_index(const struct catalog *c, const char *id, struct error *err)
 {
 	int i = catalog_slot_index(c, id);
@@ -284,4 +310,41 @@ int catalog_leg_count(uint32_t mask)
 		n++;
 	}
 	return n;
+}
+
+size_t catalog_legs_text(const struct catalog *c, uint32_t mask, bool labels,
+			 const char *sep, char *out, size_t n)
+{
+	static const char cut[] = "...";
+	size_t total = 0, len = 0, seplen = strlen(sep);
+	int i, pass;
+
+	if (n)
+		out[0] = '\0';
+	/* first the whole length, then as much as fits: all of it, or whole
+	 * legs followed by the cut mark */
+	for (pass = 0; pass < 2; pass++) {
+		size_t room = total < n ? n : n >= sizeof cut ? n - (sizeof cut - 1) : 0;
+
+		for (i = 0; i < c->nlegs; i++) {
+			const char *word;
+			size_t add;
+
+			if (!(mask & (1u << i)))
+				continue;
+			word = labels ? c->legs[i].label : c->legs[i].id;
+			if (pass == 0) {
+				total += (total ? seplen : 0) + strlen(word);
+				continue;
+			}
+			add = (len ? seplen : 0) + strlen(word);
+			if (len + add >= room)
+				break;
+			snprintf(out + len, n - len, "%s%s", len ? sep : "", word);
+			len += add;
+		}
+		if (pass == 1 && total >= n && n >= sizeof cut)
+			memcpy(out + len, cut, sizeof cut);
+	}
+	return total;
 }

@@ -284,7 +284,7 @@ bool text_parse_decimal(const char *s, int decimals, long max, long *out)
 		i++;
 		digits++;
 	}
-	if (s[i] == '.') {
+	if (s[i] == '.' || s[i] == ',') { /* Dutch managers write 0,8 */
 		i++;
 		while (s[i] >= '0' && s[i] <= '9') {
 			if (fdigits == decimals) {
@@ -329,6 +329,23 @@ void text_format_decimal(long value, int decimals, char *out, size_t n)
 		shown--;
 	digits[shown] = '\0';
 	snprintf(out, n, "%ld.%s", whole, digits);
+}
+
+static char shown_point = '.';
+
+void text_set_shown_point(char c)
+{
+	shown_point = c;
+}
+
+void text_format_shown(long value, int decimals, char *out, size_t n)
+{
+	char *dot;
+
+	text_format_decimal(value, decimals, out, n);
+	dot = strchr(out, '.');
+	if (dot)
+		*dot = shown_point;
 }
 
 static int distance(const char *a, const char *b)

@@ -214,7 +214,10 @@ static void draw_title(struct ui *ui)
 	snprintf(left, sizeof left, " schaap %s %s \u2014 %s", undo_dirty(&ui->undo) ? "[+]" : "\u2014",
 		 ui->path ? ui->path : "(untitled)",
 		 ui->plan->name[0] ? ui->plan->name : "(unnamed team)");
-	snprintf(right, sizeof right, "X %d  ! %d  i %d ", a->count[SEV_ERROR],
+	/* whom the team reports to, when the plan says (seed 004) */
+	snprintf(right, sizeof right, "%s%s%sX %d  ! %d  i %d ",
+		 ui->plan->reports_to[0] ? "reports to " : "", ui->plan->reports_to,
+		 ui->plan->reports_to[0] ? " \u00b7 " : "", a->count[SEV_ERROR],
 		 a->count[SEV_WARNING], a->count[SEV_INFO]);
 	rw = text_width(right);
 	if (rw >= ui->cols / 2)
@@ -286,22 +289,31 @@ static void draw_person(struct ui *ui, int row, int y)
 	for (s = ui->left; s < c->nslots; s++) {
 		const struct cell *cell = &p->cells[s];
 		attr_t at = A_NORMAL;
+		bool stretch;
 
 		x = slot_x(ui, s);
 		if (x < 0)
 			break;
 		if (s == c->nroles && s > ui->left)
 			mvaddstr(y, x - 1, "\u2502");
+		/* '*' lead; '^' a stretch: the slot asks for a leg outside the
+		 * person's known strengths (underlined, lead or not); 'f' on
+		 * an empty cell: followed up, not held */
+		stretch = cell->share && p->strengths_known && (c->slots[s].legs & ~p->strengths);
 		if (cell->share)
-			snprintf(buf, sizeof buf, "%3d%c", cell->share, cell->lead ? '*' : ' ');
+			snprintf(buf, sizeof buf, "%3d%c", cell->share,
+				 cell->lead ? '*' : stretch ? '^' : ' ');
 		else
-			snprintf(buf, sizeof buf, "  \u00b7 ");
+			snprintf(buf, sizeof buf, "  %s ", cell->follows ? "f" : "\u00b7");
 		if (cell->lead)
 			at |= A_BOLD;
+		if (stretch)
+			at |= A_UNDERLINE;
 		if (!cell->share)
 			at |= role_attr(ui, ROLE_MUTED);
 		if (current && s == ui->slot && ui->focus == FOCUS_GRID)
-			at = role_attr(ui, ROLE_CURSOR) | (cell->lead ? A_BOLD : 0);
+			at = role_attr(ui, ROLE_CURSOR) | (cell->lead ? A_BOLD : 0) |
+			     (stretch ? A_UNDERLINE : 0);
 		put_text(y, x, ui->cell_w - 1, buf, at, true);
 	}
 }
@@ -370,9 +382,7 @@ static void draw_detail(struct ui *ui)
 	const struct catalog *c = ui->cat;
 	const struct slot *sl = &c->slots[ui->slot];
 	const struct slot_result *r = &ui->an.slots[ui->slot];
-	char buf[2048], need[48], staffed[32], legs[256];
-	size_t len;
-	int l;
+	char buf[4096], need[48], staffed[32], legs[CATALOG_LEGS_TEXT];
 
 	move(ui->detail_y, 0);
 	clrtoeol();
@@ -401,27 +411,46 @@ static void draw_detail(struct ui *ui)
 		const struct person *p = ui->plan->people[ui->row];
 		const struct person_result *pr = &ui->an.people[ui->row];
 		const struct cell *cell = &p->cells[ui->slot];
-		char fte[24], over[48], here[64];
+		char fte[24], over[48], here[CATALOG_LEGS_TEXT + 96], strengths[CATALOG_LEGS_TEXT + 16];
+		uint32_t stretch = p->strengths_known ? sl->legs & ~p->strengths : 0;
 
-		legs[0] = '\0';
-		for (l = 0, len = 0; l < c->nlegs; l++)
-			if (pr->legs & (1u << l))
-				len += (size_t)snprintf(legs + len, sizeof legs - len, "%s%s",
-							len ? " " : "", c->legs[l].id);
+		catalog_legs_text(c, pr->legs, false, " ", legs, sizeof legs);
 		text_format_decimal(p->fte, FTE_DECIMALS, fte, sizeof fte);
-		if (pr->over)
-			snprintf(over, sizeof over, " (%d over)", pr->load - plan_max_load(ui->plan));
-		else
-			over[0] = '\0';
-		if (cell->share)
+		over[0] = '\0';
+		if (pr->over) {
+			int excess = pr->load - plan_max_load(ui->plan);
+			char hours[24];
+
+			/* hours a week stand beside over-load */
+			text_format_shown(analysis_over_hours(ui->plan, ui->row, excess), 1, hours,
+					  sizeof hours);
+			snprintf(over, sizeof over, " (%d over, %s h a week)", excess, hours);
+		}
+		if (cell->share && stretch) {
+			char missing[CATALOG_LEGS_TEXT];
+
+			catalog_legs_text(c, stretch, false, " ", missing, sizeof missing);
+			snprintf(here, sizeof here, "%s: %d%%%s, stretch: %s", sl->id, cell->share,
+				 cell->lead ? " lead" : "", missing);
+		} else if (cell->share) {
 			snprintf(here, sizeof here, "%s: %d%%%s", sl->id, cell->share,
 				 cell->lead ? " lead" : "");
-		else
-			snprintf(here, sizeof here, "%s: -", sl->id);
-		snprintf(buf, sizeof buf, "%s [%s] \u00b7 %s FTE%s \u00b7 %s \u00b7 load %d%%%s \u00b7 %d leg%s%s%s%s \u00b7 %s%s%s",
+		} else {
+			snprintf(here, sizeof here, "%s: -%s", sl->id,
+				 cell->follows ? ", follows it up" : "");
+		}
+		if (p->strengths_known) {
+			char known[CATALOG_LEGS_TEXT];
+
+			catalog_legs_text(c, p->strengths, false, " ", known, sizeof known);
+			snprintf(strengths, sizeof strengths, " \u00b7 strong in %s", known);
+		} else {
+			strengths[0] = '\0';
+		}
+		snprintf(buf, sizeof buf, "%s [%s] \u00b7 %s FTE%s \u00b7 %s \u00b7 load %d%%%s \u00b7 %d leg%s%s%s%s%s \u00b7 %s%s%s",
 			 p->name, p->id, fte, p->external ? " external" : "", here, pr->load, over,
 			 pr->nlegs, pr->nlegs == 1 ? "" : "s", pr->nlegs ? ": " : "", legs,
-			 pr->sheep ? " SHEEP" : "", p->note[0] ? "note: " : "", p->note,
+			 pr->sheep ? " SHEEP" : "", strengths, p->note[0] ? "note: " : "", p->note,
 			 p->note[0] ? "" : "no note");
 		put_text(ui->detail_y + 1, 0, ui->cols, buf,
 			 pr->sheep || pr->over ? role_attr(ui, ROLE_WARNING) : A_NORMAL, true);
@@ -563,7 +592,7 @@ void draw_help(struct ui *ui, int first)
 		put_text(y, 25, ui->cols - 25, actions[i].help, A_NORMAL, false);
 	}
 	y = ui->rows - 5;
-	put_text(y++, 2, ui->cols - 4, "Cells: share in % of the person's time, * lead, \u00b7 not assigned.",
+	put_text(y++, 2, ui->cols - 4, "Cells: share in % of own time, * lead, ^ stretch, \u00b7 not held, f followed up.",
 		 role_attr(ui, ROLE_MUTED), false);
 	put_text(y++, 2, ui->cols - 4, "Status: X uncovered, ! warning, ~ one holder, + fine, - not needed.",
 		 role_attr(ui, ROLE_MUTED), false);
@@ -579,8 +608,7 @@ void draw_profile(struct ui *ui)
 	const struct catalog *c = ui->cat;
 	const struct slot *sl = &c->slots[ui->slot];
 	char buf[2048];
-	size_t len = 0;
-	int y = 2, i, l;
+	int y = 2, i;
 
 	erase();
 	snprintf(buf, sizeof buf, " %s \u2014 %s%s%s%s", sl->id, sl->label, sl->dutch[0] ? " (" : "",
@@ -592,12 +620,15 @@ void draw_profile(struct ui *ui)
 	put_text(y++, 2, ui->cols - 4, "Profile", A_BOLD, false);
 	wrap_text(&y, 2, ui->cols - 4, ui->rows - 2, sl->profile[0] ? sl->profile : "(none given)", A_NORMAL);
 	y++;
-	buf[0] = '\0';
-	for (l = 0; l < c->nlegs; l++)
-		if (sl->legs & (1u << l))
-			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len ? ", " : "Legs: ",
-						c->legs[l].id);
-	put_text(y++, 2, ui->cols - 4, len ? buf : "Legs: none", A_NORMAL, false);
+	{
+		char legs[CATALOG_LEGS_TEXT];
+
+		if (catalog_legs_text(c, sl->legs, false, ", ", legs, sizeof legs))
+			snprintf(buf, sizeof buf, "Legs: %s", legs);
+		else
+			snprintf(buf, sizeof buf, "Legs: none");
+	}
+	put_text(y++, 2, ui->cols - 4, buf, A_NORMAL, false);
 	for (i = 0; i < c->npairs; i++) {
 		const struct pair *pr = &c->pairs[i];
 
@@ -608,5 +639,67 @@ void draw_profile(struct ui *ui)
 		put_text(y++, 2, ui->cols - 4, buf, role_attr(ui, pr->poor ? ROLE_WARNING : ROLE_OK), false);
 	}
 	put_text(ui->rows - 1, 0, ui->cols, " any key closes", role_attr(ui, ROLE_HINT), true);
+	refresh();
+}
+
+/* The question and the answer being typed on the bottom row, scrolled so
+ * the cursor shows: only the visible part is measured, so a pasted line
+ * of any length costs the same to draw. */
+void draw_prompt(struct ui *ui)
+{
+	const struct prompt *pr = &ui->prompt;
+	int y = ui->rows - 1, qw, room, col;
+	char shown[1024];
+	size_t start, n;
+
+	qw = text_width(pr->question) + 1;
+	if (qw > ui->cols / 2)
+		qw = ui->cols / 2;
+	move(y, 0);
+	clrtoeol();
+	put_text(y, 0, qw, pr->question, role_attr(ui, ROLE_TITLE), true);
+	room = ui->cols - qw;
+	start = prompt_window(pr, room, &col);
+	/* at most a screen's width of characters after the start */
+	n = pr->len - start;
+	if (n > (size_t)room * 4)
+		n = (size_t)room * 4;
+	if (n >= sizeof shown)
+		n = sizeof shown - 1;
+	while (n > 0 && start + n < pr->len && ((unsigned char)pr->text[start + n] & 0xc0) == 0x80)
+		n--;
+	memcpy(shown, pr->text + start, n);
+	shown[n] = '\0';
+	put_text(y, qw, room, shown, pr->selected ? role_attr(ui, ROLE_SELECT) : A_NORMAL, false);
+	move(y, qw + col);
+	curs_set(1);
+	refresh();
+}
+
+void draw_ask(struct ui *ui)
+{
+	static const char yn[] = " (y/n)";
+	const char *q = ui->ask.question;
+	int y = ui->rows - 1, qw = text_width(q) + 1;
+	size_t len = strlen(q), ynl = strlen(yn);
+
+	move(y, 0);
+	clrtoeol();
+	if (qw > ui->cols - 1 && len > ynl && strcmp(q + len - ynl, yn) == 0) {
+		/* too long: cut the question, never the answers it takes */
+		char head[sizeof ui->ask.question];
+
+		snprintf(head, sizeof head, "%.*s", (int)(len - ynl), q);
+		put_text(y, 0, ui->cols - 2 - (int)ynl, head, role_attr(ui, ROLE_TITLE), true);
+		put_text(y, ui->cols - 2 - (int)ynl, 1, "\u2026", role_attr(ui, ROLE_TITLE), true);
+		put_text(y, ui->cols - 1 - (int)ynl, (int)ynl, yn, role_attr(ui, ROLE_TITLE), true);
+		qw = ui->cols - 1;
+	} else {
+		if (qw > ui->cols - 1)
+			qw = ui->cols - 1;
+		put_text(y, 0, qw, q, role_attr(ui, ROLE_TITLE), true);
+	}
+	move(y, qw);
+	curs_set(1);
 	refresh();
 }
