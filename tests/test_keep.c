@@ -188,6 +188,22 @@ static void move_and_edit(struct plan *p)
 	ok(plan_add_person(p, "dirk", "Dirk", row_of(p, "cor") + 1, &err), &err);
 }
 
+/* the fields the catalog added: strengths, follow-up, hours, an FTE
+ * written with a decimal comma that a save writes with a point */
+static void new_fields(struct plan *p)
+{
+	const struct catalog *c = test_catalog();
+	struct error err;
+	int row = row_of(p, "anna");
+
+	ok(plan_set_person_strengths(p, row, true,
+				     (1u << catalog_leg_index(c, "writing")) |
+				     (1u << catalog_leg_index(c, "visual")), &err), &err);
+	ok(plan_set_follows(p, row, test_slot("content"), true, &err), &err);
+	ok(plan_set_hours_per_week(p, 3200, &err), &err);
+	ok(plan_set_person_fte(p, row, 90, &err), &err);
+}
+
 /* ---- the cases ---------------------------------------------------------- */
 
 struct keep_case {
@@ -216,6 +232,7 @@ static const struct keep_case cases[] = {
 	/* a key after a last line that ends in a backslash would join it:
 	 * the check before writing catches that, and the canonical form goes */
 	{ "trailing-backslash-add-cell", "trailing-backslash.ini", add_cell, SAVE_REWRITTEN },
+	{ "new-fields", "new-fields.ini", new_fields, SAVE_KEPT },
 	{ "crlf-bom-share", "crlf-bom.ini", share_sixty, SAVE_KEPT },
 	{ "crlf-bom-add-person", "crlf-bom.ini", add_person, SAVE_KEPT },
 	{ "crlf-bom-add-need", "crlf-bom.ini", add_need, SAVE_KEPT },
@@ -274,7 +291,7 @@ static void no_edit_keeps_every_byte(void **state)
 {
 	static const char *const inputs[] = { "team.ini", "crlf-bom.ini", "no-final-newline.ini",
 					      "people-only.ini", "no-needs.ini",
-					      "trailing-backslash.ini" };
+					      "trailing-backslash.ini", "new-fields.ini" };
 	size_t i;
 
 	(void)state;
