@@ -235,7 +235,10 @@ int check_run(const struct catalog *cat, char **files, int nfiles,
 			continue;
 		}
 		if (analysis_run(&a, p) < 0) {
-			fprintf(errout, "schaap: %s: %s\n", sorted[i], _("out of memory"));
+			char shown[1024];
+
+			text_escape(sorted[i], shown, sizeof shown);
+			fprintf(errout, "schaap: %s: %s\n", shown, _("out of memory"));
 			status = 2;
 			plan_free(p);
 			continue;

@@ -6,6 +6,17 @@
 
 #include "inidoc.h"
 #include "text.h"
+#include "i18n.h"
+
+/* "; did you mean 'x'?" for @near, or "" when there is none. */
+static const char *did_you_mean(const char *near, char *out, size_t n)
+{
+	if (!near)
+		return "";
+	/* TRANSLATORS: added to a message about an unknown word */
+	snprintf(out, n, _("; did you mean '%s'?"), near);
+	return out;
+}
 
 static const char *const slot_keys[] = { "label", "dutch", "abbrev", "legs", "kind", "summary",
 					 "profile" };
@@ -39,6 +50,7 @@ static int line_of(const struct ini_doc *doc, int header, const char *key)
 static int check_keys(const struct ini_doc *doc, int header, const char *const *allowed,
 		      int n, const char *shown, struct error *err)
 {
+	char h[ID_MAX + 64];
 	int i, k;
 
 	for (i = header + 1; i < doc->n && doc->entries[i].key; i++) {
@@ -49,15 +61,14 @@ static int check_keys(const struct ini_doc *doc, int header, const char *const *
 			;
 		if (k < n) {
 			if (!text_valid_utf8(e->value, strlen(e->value))) {
-				error_set(err, shown, e->line, "'%s' is not valid UTF-8", e->key);
+				error_set(err, shown, e->line, _("'%s' is not valid UTF-8"), e->key);
 				return -1;
 			}
 			continue;
 		}
 		near = text_suggest(e->key, allowed, n);
-		error_set(err, shown, e->line, "unknown key '%s' in [%s]%s%s%s", e->key,
-			  e->section, near ? "; did you mean '" : "", near ? near : "",
-			  near ? "'?" : "");
+		error_set(err, shown, e->line, _("unknown key '%s' in [%s]%s"), e->key,
+			  e->section, did_you_mean(near, h, sizeof h));
 		return -1;
 	}
 	return 0;
@@ -88,13 +99,13 @@ static int add_leg_word(void *v, char *w)
 
 	if (i < 0) {
 		const char *ids[CATALOG_MAX_LEGS], *near;
+		char h[ID_MAX + 64];
 		int k;
 
 		for (k = 0; k < c->cat->nlegs; k++)
 			ids[k] = c->cat->legs[k].id;
 		near = text_suggest(w, ids, c->cat->nlegs);
-		error_set(c->err, NULL, 0, "unknown leg '%s'%s%s%s", w,
-			  near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+		error_set(c->err, NULL, 0, _("unknown leg '%s'%s"), w, did_you_mean(near, h, sizeof h));
 		return -1;
 	}
 	c->legs |= 1u << i;
@@ -107,7 +118,7 @@ static int add_pair_word(void *v, char *w)
 	char *plus = strchr(w, '+');
 
 	if (!plus) {
-		error_set(c->err, NULL, 0, "a pair is two slot ids joined by '+', not '%s'", w);
+		error_set(c->err, NULL, 0, _("a pair is two slot ids joined by '+', not '%s'"), w);
 		return -1;
 	}
 	*plus = '\0';
@@ -129,7 +140,7 @@ static int words(const char *value, int (*fn)(void *, char *), struct ctx *c,
 	int rc;
 
 	if (!copy) {
-		error_set(c->err, shown, line, "out of memory");
+		error_set(c->err, shown, line, _("out of memory"));
 		return -1;
 	}
 	rc = each_word(copy, fn, c);
@@ -145,10 +156,11 @@ static struct catalog *from_doc(const struct ini_doc *doc, const char *shown, st
 {
 	struct catalog *cat = catalog_new();
 	struct ctx c = { cat, err, 0, false };
+	char h[ID_MAX + 64];
 	int i, header_catalog = -1, pass;
 
 	if (!cat) {
-		error_set(err, shown, 0, "out of memory");
+		error_set(err, shown, 0, _("out of memory"));
 		return NULL;
 	}
 	/* legs first, so slots can name them wherever they stand */
@@ -177,9 +189,8 @@ static struct catalog *from_doc(const struct ini_doc *doc, const char *shown, st
 				snprintf(word, sizeof word, "%.*s", (int)kind_len, e->section);
 				near = text_suggest(word, kinds, 4);
 				error_set(err, shown, e->line,
-					  "unknown section [%s] (expected [catalog], [leg ID], [role ID] or [task ID])%s%s%s",
-					  e->section, near ? "; did you mean '" : "", near ? near : "",
-					  near ? "'?" : "");
+					  _("unknown section [%s] (expected [catalog], [leg ID], [role ID] or [task ID])%s"),
+					  e->section, did_you_mean(near, h, sizeof h));
 				goto fail;
 			}
 			if (k == 0) {
@@ -191,7 +202,7 @@ static struct catalog *from_doc(const struct ini_doc *doc, const char *shown, st
 			if ((k == 1) != (pass == 0))
 				continue;
 			if (k > 1 && *id == '\0') {
-				error_set(err, shown, e->line, "[%s] needs an id, as in [%s content]",
+				error_set(err, shown, e->line, _("[%s] needs an id, as in [%s content]"),
 					  kinds[k], kinds[k]);
 				goto fail;
 			}
@@ -226,9 +237,8 @@ static struct catalog *from_doc(const struct ini_doc *doc, const char *shown, st
 
 					text_fit(kind, 24, false, shownv, sizeof shownv);
 					error_set(err, shown, line_of(doc, i, "kind"),
-						  "kind must be strategic, operational or none, not '%s'%s%s%s",
-						  shownv, near ? "; did you mean '" : "",
-						  near ? near : "", near ? "'?" : "");
+						  _("kind must be strategic, operational or none, not '%s'%s"),
+						  shownv, did_you_mean(near, h, sizeof h));
 					goto fail;
 				}
 				catalog_set_level(cat, (enum slot_level)level);
@@ -241,7 +251,7 @@ at_line:
 		}
 	}
 	if (cat->nslots == 0) {
-		error_set(err, shown, 0, "defines no roles or tasks");
+		error_set(err, shown, 0, _("defines no roles or tasks"));
 		goto fail;
 	}
 	if (header_catalog >= 0) {
@@ -252,7 +262,7 @@ at_line:
 			n = atoi(v);
 			if (strspn(v, "0123456789") != strlen(v) || n < 1 || n > CATALOG_MAX_LEGS) {
 				error_set(err, shown, line_of(doc, header_catalog, "sheep_legs"),
-					  "sheep_legs must be a whole number from 1 to %d", CATALOG_MAX_LEGS);
+					  _("sheep_legs must be a whole number from 1 to %d"), CATALOG_MAX_LEGS);
 				goto fail;
 			}
 			cat->sheep_legs = n;
@@ -267,7 +277,7 @@ at_line:
 				copy[len - 1] = '\0';
 			if (len >= sizeof copy || !text_parse_decimal(copy, 0, 100, &pct)) {
 				error_set(err, shown, line_of(doc, header_catalog, "min_strategic"),
-					  "min_strategic must be a whole percentage from 0 to 100");
+					  _("min_strategic must be a whole percentage from 0 to 100"));
 				goto fail;
 			}
 			cat->min_strategic = (int)pct;
@@ -277,7 +287,7 @@ at_line:
 
 			if (!text_parse_decimal(v, 2, 99999, &fte)) {
 				error_set(err, shown, line_of(doc, header_catalog, "officer_fte"),
-					  "officer_fte must be an FTE from 0 to 999.99 (as 1.0)");
+					  _("officer_fte must be an FTE from 0 to 999.99 (as 1.0)"));
 				goto fail;
 			}
 			cat->officer_fte = (int)fte;
@@ -307,14 +317,14 @@ struct catalog *catalogfile_load(const char *path, struct error *err)
 	struct ini_doc doc;
 	struct catalog *cat;
 
-	if (inidoc_load_file(path, path, &doc, err) < 0) {
-		error_escape(err);
+	if (inidoc_load_file(path, path, NULL, &doc, err) < 0) {
+		io_error_escape(err);
 		return NULL;
 	}
 	cat = from_doc(&doc, path, err);
 	inidoc_free(&doc);
 	if (!cat)
-		error_escape(err);
+		io_error_escape(err);
 	return cat;
 }
 
@@ -324,8 +334,10 @@ struct catalog *catalogfile_builtin(struct error *err)
 	struct catalog *cat;
 	const char *shown = "(built-in catalog)";
 
-	if (inidoc_load_buffer(catalog_builtin_text, catalog_builtin_size, shown, &doc, err) < 0)
+	if (inidoc_load_buffer(catalog_builtin_text, catalog_builtin_size, shown, NULL, &doc, err) < 0) {
+		io_error_escape(err);
 		return NULL;
+	}
 	cat = from_doc(&doc, shown, err);
 	inidoc_free(&doc);
 	return cat;
