@@ -87,15 +87,18 @@ static void print_text(const struct analysis *a, const char *file, bool colour, 
 	fprintf(out, _("%d info"), a->count[SEV_INFO]);
 	fputs("\n\n", out);
 
-	/* TRANSLATORS: check's column headers: SLOT at most 27 columns,
-	   HOLDERS 7, STAFFED 8, NEEDED 7 */
+	/* TRANSLATORS: a column header of check; at most 27 columns */
 	column(out, _("SLOT"), 27, false);
 	fputc(' ', out);
+	/* TRANSLATORS: a column header of check; at most 7 columns */
 	column(out, _("HOLDERS"), 7, true);
 	fputc(' ', out);
+	/* TRANSLATORS: a column header of check; at most 8 columns */
 	column(out, _("STAFFED"), 8, true);
 	fputc(' ', out);
+	/* TRANSLATORS: a column header of check; at most 7 columns */
 	column(out, _("NEEDED"), 7, true);
+	/* TRANSLATORS: a column header of check; at most 16 columns */
 	fprintf(out, "  %s\n", _("STATUS"));
 	for (s = 0; s < c->nslots; s++) {
 		const struct slot_result *r = &a->slots[s];
@@ -120,14 +123,16 @@ static void print_text(const struct analysis *a, const char *file, bool colour, 
 	}
 
 	if (p->npeople) {
-		/* TRANSLATORS: check's column headers: PERSON at most 24 columns,
-		   FTE 4, LOAD 5 */
 		fputc('\n', out);
+		/* TRANSLATORS: a column header of check; at most 24 columns */
 		column(out, _("PERSON"), 24, false);
 		fputc(' ', out);
+		/* TRANSLATORS: a column header of check; at most 4 columns */
 		column(out, _("FTE"), 4, true);
 		fputc(' ', out);
+		/* TRANSLATORS: a column header of check; at most 5 columns */
 		column(out, _("LOAD"), 5, true);
+		/* TRANSLATORS: a column header of check */
 		fprintf(out, "  %s\n", _("LEGS"));
 		for (i = 0; i < p->npeople; i++) {
 			const struct person *person = p->people[i];

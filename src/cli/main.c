@@ -15,10 +15,10 @@
 #include "text.h"
 #include "tui.h"
 
-/* TRANSLATORS: schaap --help; keep the command words, options and
-   FORMAT values (text, tsv) as they are; at most 80 columns */
-static const char usage_text[] = N_(
-	"usage: schaap [--catalog FILE] [TEAMFILE]\n"
+static const char usage_text[] =
+	/* TRANSLATORS: schaap --help; keep the command words, options and
+	   FORMAT values (text, tsv) as they are; at most 80 columns */
+	N_("usage: schaap [--catalog FILE] [TEAMFILE]\n"
 	"       schaap check [--format text|tsv] [--catalog FILE] TEAMFILE...\n"
 	"       schaap --help | --version\n"
 	"\n"
