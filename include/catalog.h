@@ -41,6 +41,8 @@ struct slot {
 	char *abbrev;  /* for narrow grid columns */
 	char *summary; /* one line */
 	char *profile; /* the qualities the slot asks for */
+	char *dutch_summary; /* the two in Dutch, or NULL */
+	char *dutch_profile;
 	uint32_t legs; /* bit i set: asks for leg i */
 	enum slot_level level; /* strategic, operational or neither */
 };
@@ -83,6 +85,11 @@ int catalog_add_slot(struct catalog *c, const char *id, enum slot_kind kind,
 		     const char *summary, const char *profile, uint32_t legs,
 		     struct error *err);
 
+/* Give the slot added last its summary and profile in Dutch (either may
+ * be NULL or empty: the English one is shown). */
+int catalog_set_dutch_text(struct catalog *c, const char *summary, const char *profile,
+			   struct error *err);
+
 /* Set the level of the slot added last. */
 void catalog_set_level(struct catalog *c, enum slot_level level);
 
@@ -115,6 +122,10 @@ void catalog_set_dutch(bool on);
 bool catalog_dutch(void);
 const char *catalog_slot_label(const struct catalog *c, int s);
 const char *catalog_leg_label(const struct catalog *c, int l);
+/* The summary and profile of slot @s people read: Dutch ones when Dutch
+ * labels are on and the catalog gives them. */
+const char *catalog_slot_summary(const struct catalog *c, int s);
+const char *catalog_slot_profile(const struct catalog *c, int s);
 
 /* Number of legs in @mask. */
 int catalog_leg_count(uint32_t mask);

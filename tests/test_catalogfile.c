@@ -208,9 +208,13 @@ static void builtin_slots_have_every_text(void **state)
 		const struct slot *s = &c->slots[i];
 
 		if (!s->label[0] || !s->dutch[0] || !s->abbrev[0] || !s->summary[0] ||
-		    !s->profile[0])
+		    !s->profile[0] || !s->dutch_summary || !s->dutch_profile)
 			fail_msg("slot %s lacks a label, Dutch label, abbreviation, summary "
-				 "or profile", s->id);
+				 "or profile, or the summary or profile in Dutch", s->id);
+		/* no text cut short at a ';' the INI reader took for a comment */
+		if (s->summary[strlen(s->summary) - 1] == ' ' ||
+		    s->dutch_summary[strlen(s->dutch_summary) - 1] == ' ')
+			fail_msg("the summary of %s ends in a space", s->id);
 		if (text_width(s->abbrev) > 4)
 			fail_msg("abbreviation '%s' of %s is wider than 4 columns", s->abbrev, s->id);
 		/* the label is written out, not the id again */
@@ -221,6 +225,37 @@ static void builtin_slots_have_every_text(void **state)
 				fail_msg("%s and %s share the abbreviation '%s'", c->slots[j].id,
 					 s->id, s->abbrev);
 	}
+}
+
+/* The texts people read follow the language: Dutch labels, summaries
+ * and profiles where the catalog has them, English where it has not. */
+static void texts_follow_the_language(void **state)
+{
+	struct catalog *c;
+	int boss, clerk;
+
+	(void)state;
+	c = load_text("dutch.ini",
+		      "[leg talk]\nlabel = Talking\ndutch = Praten\n"
+		      "[role boss]\nlabel = Boss\ndutch = Baas\nlegs = talk\nsummary = Leads; decides\n"
+		      "profile = Firm\ndutch_summary = \"Leidt; beslist\"\ndutch_profile = Stevig\n"
+		      "[task clerk]\nlabel = Clerk\nsummary = Files\nprofile = Neat\n");
+	assert_non_null(c);
+	boss = catalog_slot_index(c, "boss");
+	clerk = catalog_slot_index(c, "clerk");
+	catalog_set_dutch(true);
+	assert_string_equal(catalog_slot_label(c, boss), "Baas");
+	assert_string_equal(catalog_slot_summary(c, boss), "Leidt; beslist");
+	assert_string_equal(catalog_slot_profile(c, boss), "Stevig");
+	assert_string_equal(catalog_leg_label(c, 0), "Praten");
+	assert_string_equal(catalog_slot_label(c, clerk), "Clerk");
+	assert_string_equal(catalog_slot_summary(c, clerk), "Files");
+	catalog_set_dutch(false);
+	assert_string_equal(catalog_slot_label(c, boss), "Boss");
+	assert_string_equal(catalog_slot_summary(c, boss), "Leads");
+	assert_string_equal(catalog_slot_profile(c, boss), "Firm");
+	assert_string_equal(catalog_leg_label(c, 0), "Talking");
+	catalog_free(c);
 }
 
 static void slot_index_finds_every_slot(void **state)
@@ -474,6 +509,7 @@ int main(void)
 		cmocka_unit_test(builtin_pairs_owners_and_threshold),
 		cmocka_unit_test(builtin_slots_have_every_text),
 		cmocka_unit_test(slot_index_finds_every_slot),
+		cmocka_unit_test(texts_follow_the_language),
 		cmocka_unit_test(builtin_is_config_catalog),
 		cmocka_unit_test(custom_catalog_reorders_and_adds),
 		cmocka_unit_test(catalog_without_slots_is_refused),

@@ -26,6 +26,8 @@ static void slot_strings_free(struct slot *s)
 	free(s->abbrev);
 	free(s->summary);
 	free(s->profile);
+	free(s->dutch_summary);
+	free(s->dutch_profile);
 }
 
 void catalog_free(struct catalog *c)
@@ -165,6 +167,28 @@ int catalog_add_slot(struct catalog *c, const char *id, enum slot_kind kind,
 		return -1;
 	}
 	c->nslots++;
+	return 0;
+}
+
+int catalog_set_dutch_text(struct catalog *c, const char *summary, const char *profile,
+			   struct error *err)
+{
+	struct slot *s;
+	char *ds = NULL, *dp = NULL;
+
+	if (!c->nslots)
+		return 0;
+	s = &c->slots[c->nslots - 1];
+	if ((summary && *summary && !(ds = strdup(summary))) ||
+	    (profile && *profile && !(dp = strdup(profile)))) {
+		free(ds);
+		error_set(err, NULL, 0, _("out of memory"));
+		return -1;
+	}
+	free(s->dutch_summary);
+	free(s->dutch_profile);
+	s->dutch_summary = ds;
+	s->dutch_profile = dp;
 	return 0;
 }
 
@@ -376,4 +400,18 @@ const char *catalog_leg_label(const struct catalog *c, int l)
 	const struct leg *leg = &c->legs[l];
 
 	return use_dutch && leg->dutch[0] ? leg->dutch : leg->label;
+}
+
+const char *catalog_slot_summary(const struct catalog *c, int s)
+{
+	const struct slot *sl = &c->slots[s];
+
+	return use_dutch && sl->dutch_summary ? sl->dutch_summary : sl->summary;
+}
+
+const char *catalog_slot_profile(const struct catalog *c, int s)
+{
+	const struct slot *sl = &c->slots[s];
+
+	return use_dutch && sl->dutch_profile ? sl->dutch_profile : sl->profile;
 }

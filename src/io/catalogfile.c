@@ -19,7 +19,7 @@ static const char *did_you_mean(const char *near, char *out, size_t n)
 }
 
 static const char *const slot_keys[] = { "label", "dutch", "abbrev", "legs", "kind", "summary",
-					 "profile" };
+					 "profile", "dutch_summary", "dutch_profile" };
 static const char *const leg_keys[] = { "label", "dutch", "summary" };
 static const char *const catalog_keys[] = { "sheep_legs", "owners", "poor", "good",
 					    "min_strategic", "officer_fte" };
@@ -215,7 +215,7 @@ static struct catalog *from_doc(const struct ini_doc *doc, const char *shown, st
 					goto at_line;
 				continue;
 			}
-			if (check_keys(doc, i, slot_keys, 7, shown, err) < 0)
+			if (check_keys(doc, i, slot_keys, 9, shown, err) < 0)
 				goto fail;
 			c.legs = 0;
 			if (value_of(doc, i, "legs") &&
@@ -225,7 +225,9 @@ static struct catalog *from_doc(const struct ini_doc *doc, const char *shown, st
 			if (catalog_add_slot(cat, id, k == 2 ? SLOT_ROLE : SLOT_TASK,
 					     value_of(doc, i, "label"), value_of(doc, i, "dutch"),
 					     value_of(doc, i, "abbrev"), value_of(doc, i, "summary"),
-					     value_of(doc, i, "profile"), c.legs, err) < 0)
+					     value_of(doc, i, "profile"), c.legs, err) < 0 ||
+			    catalog_set_dutch_text(cat, value_of(doc, i, "dutch_summary"),
+						   value_of(doc, i, "dutch_profile"), err) < 0)
 				goto at_line;
 			if (value_of(doc, i, "kind")) {
 				const char *kind = value_of(doc, i, "kind");

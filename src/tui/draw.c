@@ -521,7 +521,7 @@ static void draw_detail(struct ui *ui)
 	/* the status in words first: it explains the symbol under the cursor */
 	snprintf(buf, sizeof buf, "%s \u00b7 %s \u00b7 %s, %s FTE, %s%s%s",
 		 slot_status(ui, ui->slot), title, holders, staffed, need,
-		 sl->summary[0] ? " \u2014 " : "", sl->summary);
+		 catalog_slot_summary(c, ui->slot)[0] ? " \u2014 " : "", catalog_slot_summary(c, ui->slot));
 	put_text(ui->detail_y, 0, ui->cols, buf, role_attr(ui, state_role(r->state)), true);
 
 	if (ui->plan->npeople == 0)
@@ -914,10 +914,12 @@ void draw_profile(struct ui *ui)
 	snprintf(buf, sizeof buf, " %s \u2014 %s", sl->id, title);
 	put_text(0, 0, ui->cols, buf, role_attr(ui, ROLE_TITLE), true);
 	put_text(y++, 2, ui->cols - 4, sl->kind == SLOT_ROLE ? _("Role") : _("Task"), A_BOLD, false);
-	wrap_text(&y, 2, ui->cols - 4, ui->rows - 2, sl->summary, A_NORMAL);
+	wrap_text(&y, 2, ui->cols - 4, ui->rows - 2, catalog_slot_summary(c, ui->slot), A_NORMAL);
 	y++;
 	put_text(y++, 2, ui->cols - 4, _("Profile"), A_BOLD, false);
-	wrap_text(&y, 2, ui->cols - 4, ui->rows - 2, sl->profile[0] ? sl->profile : _("(none given)"), A_NORMAL);
+	wrap_text(&y, 2, ui->cols - 4, ui->rows - 2,
+		  catalog_slot_profile(c, ui->slot)[0] ? catalog_slot_profile(c, ui->slot) : _("(none given)"),
+		  A_NORMAL);
 	y++;
 	{
 		char legs[CATALOG_LEGS_TEXT];
