@@ -142,6 +142,12 @@ else
 	skipped="$skipped localedef-nl_NL"
 fi
 
+# a Dutch LANG whose locale is not installed still gets Dutch texts
+mkdir -p "$tmp/nolocale"
+env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LOCPATH="$tmp/nolocale" LANG=nl_NL.UTF-8 \
+	"$SCHAAP" check config/small-team.ini >"$tmp/noloc" 2>&1
+grep -q '^2 personen, 1,0 FTE' "$tmp/noloc" && ok || { head -3 "$tmp/noloc"; bad "LANG=nl_NL.UTF-8 without its locale is not Dutch"; }
+
 [ -n "$skipped" ] && echo "i18n: skipped (not installed):$skipped"
 echo "i18n: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -58,7 +58,26 @@ void i18n_init(const char *argv0)
 
 	const char *language = getenv("LANGUAGE"), *messages;
 
-	setlocale(LC_ALL, "");
+	if (!setlocale(LC_ALL, "")) {
+		/* the locale asked for is not installed here: still speak its
+		   language, as if LANGUAGE named it */
+		const char *asked = getenv("LC_ALL");
+		char code[16];
+		size_t n;
+
+		if (!asked || !*asked)
+			asked = getenv("LC_MESSAGES");
+		if (!asked || !*asked)
+			asked = getenv("LANG");
+		n = asked ? strcspn(asked, "_.@") : 0;
+		if ((!language || !*language) && n > 0 && n < sizeof code &&
+		    strcmp(asked, "C") != 0 && strcmp(asked, "POSIX") != 0 && asked[0] != 'C') {
+			memcpy(code, asked, n);
+			code[n] = '\0';
+			setenv("LANGUAGE", code, 1);
+			language = getenv("LANGUAGE");
+		}
+	}
 	/* LANGUAGE=nl chooses Dutch even in the plain C locale, which
 	   gettext would otherwise keep English */
 	messages = setlocale(LC_MESSAGES, NULL);
