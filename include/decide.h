@@ -171,6 +171,12 @@ struct candidate {
 int suggest_slot(struct decide *d, int slot, struct candidate *out, int max,
 		 int *total, int *within);
 
+/* The ranking, as a comparison: below 0 when @x ranks before @y. Over the
+ * load limit last; then errors cleared minus created, warnings, fit (more
+ * first), load after (less first), then the person's id in @p (when
+ * @p is not NULL). */
+int suggest_rank(const struct plan *p, const struct candidate *x, const struct candidate *y);
+
 /* The effect of a candidate, with its items, for showing why. */
 void suggest_effect(struct decide *d, int slot, const struct candidate *c, struct effect *e);
 

@@ -828,12 +828,8 @@ static bool offer(const struct decide *d, int row, int slot, struct candidate *c
 	return true;
 }
 
-static const struct plan *cand_plan;
-
-static int cand_cmp(const void *a, const void *b)
+int suggest_rank(const struct plan *p, const struct candidate *x, const struct candidate *y)
 {
-	const struct candidate *x = a, *y = b;
-
 	if (x->over != y->over)
 		return x->over ? 1 : -1;
 	if (x->err_gain != y->err_gain)
@@ -844,7 +840,14 @@ static int cand_cmp(const void *a, const void *b)
 		return x->nfit > y->nfit ? -1 : 1;
 	if (x->load != y->load)
 		return x->load < y->load ? -1 : 1;
-	return strcmp(cand_plan->people[x->row]->id, cand_plan->people[y->row]->id);
+	return p ? strcmp(p->people[x->row]->id, p->people[y->row]->id) : 0;
+}
+
+static const struct plan *cand_plan;
+
+static int cand_cmp(const void *a, const void *b)
+{
+	return suggest_rank(cand_plan, a, b);
 }
 
 int suggest_slot(struct decide *d, int slot, struct candidate *out, int max,
