@@ -91,6 +91,14 @@ if command -v git >/dev/null 2>&1; then
 	)
 	if grep -q '^M joris webcare 50→60 lead' "$tmp/git"; then pass=$((pass + 1)); else
 		fail=$((fail + 1)); echo "decide: git diff driver:"; head -5 "$tmp/git"; fi
+	# the textconv of schaap(1)
+	(
+		cd "$tmp/repo" && git config --unset diff.schaap.command &&
+		git config diff.schaap.textconv "sh -c '\"$abs\" check --format tsv \"\$1\" | cut -f 2-' -" &&
+		git diff team.ini >"$tmp/git" 2>&1
+	)
+	if grep -q '^-error	uncovered	training' "$tmp/git"; then pass=$((pass + 1)); else
+		fail=$((fail + 1)); echo "decide: git textconv:"; head -5 "$tmp/git"; fi
 fi
 
 # control characters from a file never reach the output
