@@ -372,6 +372,7 @@ struct decide {
 	struct analysis scratch;     /* a, but reading the scratch slots */
 	bool team_now[F_COUNT];      /* team rules firing in the base */
 	bool *owner;                 /* per slot: an owner slot */
+	int *fstart, *frows;         /* each person's findings (indices) */
 	struct candidate *cands;     /* scratch for suggest_slot */
 };
 
@@ -422,6 +423,19 @@ struct decide *decide_new(const struct analysis *a)
 	for (i = 0; i < a->nfindings; i++)
 		if (a->findings[i].kind == SUBJECT_TEAM)
 			d->team_now[a->findings[i].code] = true;
+	/* each person's findings, to clear them with the person */
+	d->fstart = calloc((size_t)np + 2, sizeof *d->fstart);
+	d->frows = malloc((size_t)(a->nfindings ? a->nfindings : 1) * sizeof *d->frows);
+	if (!d->fstart || !d->frows)
+		goto fail;
+	for (i = 0; i < a->nfindings; i++)
+		if (a->findings[i].kind == SUBJECT_PERSON)
+			d->fstart[a->findings[i].subject + 2]++;
+	for (i = 2; i < np + 2; i++)
+		d->fstart[i] += d->fstart[i - 1];
+	for (i = 0; i < a->nfindings; i++)
+		if (a->findings[i].kind == SUBJECT_PERSON)
+			d->frows[d->fstart[a->findings[i].subject + 1]++] = i;
 	return d;
 fail:
 	decide_free(d);
@@ -437,6 +451,8 @@ void decide_free(struct decide *d)
 	free(d->slots);
 	free(d->owner);
 	free(d->cands);
+	free(d->fstart);
+	free(d->frows);
 	free(d);
 }
 
@@ -569,12 +585,12 @@ void decide_removal(struct decide *d, const int *rows, int n, struct effect *e)
 			slot_effect(d, c->by_id[k], e);
 	team_effect(d, e);
 	/* their own findings go with them */
-	for (i = 0; i < d->a->nfindings; i++) {
-		const struct finding *f = &d->a->findings[i];
+	for (i = 0; i < n; i++)
+		for (k = d->fstart[rows[i]]; k < d->fstart[rows[i] + 1]; k++) {
+			const struct finding *f = &d->a->findings[d->frows[k]];
 
-		if (f->kind == SUBJECT_PERSON && in_rows(rows, n, f->subject))
 			note(e, f->code, SUBJECT_PERSON, f->subject, f->detail, true);
-	}
+		}
 	for (s = 0; s < d->ns; s++)
 		if (touched[s])
 			d->slots[s] = d->a->slots[s];
