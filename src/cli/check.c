@@ -28,29 +28,6 @@ static void colour_off(FILE *out, bool colour)
 		fputs("\033[0m", out);
 }
 
-/* The status of a slot in a few characters: symbol and word. */
-static const char *slot_status(const struct analysis *a, int s, enum severity *sev)
-{
-	enum finding_code worst = analysis_slot_worst(a, s);
-
-	*sev = SEV_COUNT;
-	if (a->slots[s].state == STATE_NOT_NEEDED)
-		return "- not needed";
-	if (worst == F_COUNT)
-		return "+ ok";
-	*sev = finding_severity(worst);
-	switch (worst) {
-	case F_UNCOVERED: return "X uncovered";
-	case F_EXTERNAL_ONLY: return "! external only";
-	case F_LEAD_CONFLICT: return "! lead conflict";
-	case F_NO_LEAD: return "! no lead";
-	case F_UNDERSTAFFED: return "! understaffed";
-	case F_OVERLAP: return "+ shared, led";
-	case F_SINGLE_POINT: return "~ one holder";
-	default: return "?";
-	}
-}
-
 /* Print @text (already escaped) wrapped at WIDTH, continuation lines
  * indented by @indent; the first line starts at column @col. */
 static void wrap(FILE *out, const char *text, int col, int indent)
@@ -96,7 +73,7 @@ static void print_text(const struct analysis *a, const char *file, bool colour, 
 	for (s = 0; s < c->nslots; s++) {
 		const struct slot_result *r = &a->slots[s];
 		enum severity sv;
-		const char *status = slot_status(a, s, &sv);
+		const char *status = analysis_slot_status(a, s, &sv);
 
 		if (s == 0 || s == c->nroles)
 			fprintf(out, "%s\n", s == 0 ? "roles" : "tasks");
@@ -119,16 +96,11 @@ static void print_text(const struct analysis *a, const char *file, bool colour, 
 		for (i = 0; i < p->npeople; i++) {
 			const struct person *person = p->people[i];
 			const struct person_result *pr = &a->people[i];
-			size_t len = 0;
-			int l;
+			size_t len;
 
 			text_fit(person->name, 22, true, name, sizeof name);
 			text_format_decimal(person->fte, FTE_DECIMALS, num, sizeof num);
-			buf[0] = '\0';
-			for (l = 0; l < c->nlegs; l++)
-				if (pr->legs & (1u << l))
-					len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s",
-								len ? " " : "", c->legs[l].id);
+			len = catalog_legs_text(c, pr->legs, false, " ", buf, sizeof buf);
 			fprintf(out, "%s%s %4s ", name, person->external ? " e" : "  ", num);
 			if (pr->over)
 				colour_on(out, colour, sev_colour[SEV_WARNING]);
