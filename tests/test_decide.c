@@ -14,14 +14,16 @@
 
 #include "decide.h"
 
-/* Every rule fires somewhere in this team: owners, a poor pair, an external
- * only slot, leads missing and doubled, a need, an over-load, a sheep. */
+/* Every rule fires somewhere in this team, or does after one change:
+ * Dina alone owns the team (sole holder of manager), a poor pair, an
+ * external-only slot, leads missing and doubled, a need, an over-load,
+ * a sheep. */
 static const char rich_team[] =
 	"[team]\nname = Rich\nmax_load = 100\nsheep_legs = 4\n"
 	"[needs]\nwebcare = 2.0\nadvertising = 0.5\nkpi = 0\n"
-	"[person anna]\nname = Anna\nfte = 0.8\nstrategist = 30 lead\nwebcare = 40\n"
+	"[person anna]\nname = Anna\nfte = 0.8\nstrategist = 30\nwebcare = 40\n"
 	"content = 20\nanalyst = 20\n"
-	"[person bram]\nname = Bram\nwebcare = 50\nmanager = 40\ncommunity = 20 lead\n"
+	"[person bram]\nname = Bram\nwebcare = 50\ncommunity = 20 lead\n"
 	"[person cees]\nname = Cees\nexternal = yes\nadvertising = 60\ncontent = 30 lead\n"
 	"[person dina]\nname = Dina\nfte = 0.5\nmanager = 30 lead\ncommunity = 40 lead\n"
 	"awareness = 20\ntraining = 20\nlistening = 10\n"

@@ -1,12 +1,15 @@
 /* decide.c - what changed, what if someone leaves, who could take a slot.
  *
- * The incremental evaluation works on a scratch copy of the per-slot
- * figures of the base analysis: a change patches the few slots it touches,
- * asks the analysis which slot rules fire there (analysis_slot_fires), and
- * restores them. Person rules depend on one person only and team rules on
- * the owner slots; both are evaluated here from the patched figures, and
- * tests/test_decide.c holds every such result against a full
- * analysis_run of the changed plan. */
+ * The incremental evaluation works on a scratch analysis: a copy of the
+ * per-slot and per-person figures of the base analysis. A change patches
+ * the figures of the few subjects it touches (a removal: the person's
+ * slots; a cell: its slot and its person), asks the rule table
+ * (rule_fires) about exactly those subjects and the team, compares with
+ * the base, and restores the figures. Slot figures are patched by the
+ * change's own difference, in constant time; a person's figures are
+ * recomputed by analysis_update_person with the cell set in the plan for
+ * that moment. tests/test_decide.c holds every such result against a
+ * full analysis_run of the changed plan. */
 #include "decide.h"
 
 #include <stdio.h>
@@ -368,13 +371,18 @@ struct decide {
 	const struct catalog *c;
 	int ns, np;
 	int *hstart, *hrows;         /* holders of each slot, in row order */
+	struct plan *plan;           /* the plan, for one cell set for a moment */
 	struct slot_result *slots;   /* scratch copy of a->slots */
-	struct analysis scratch;     /* a, but reading the scratch slots */
-	bool team_now[F_COUNT];      /* team rules firing in the base */
-	bool *owner;                 /* per slot: an owner slot */
+	struct person_result *people; /* scratch copy of a->people */
+	struct analysis scratch;     /* a, but reading the scratch figures */
+	const struct rule *rules;    /* the rule table */
+	int nrules;
+	bool *was;                   /* scratch: person rules before a change */
 	int *fstart, *frows;         /* each person's findings (indices) */
 	struct candidate *cands;     /* scratch for suggest_slot */
 };
+
+static int rule_details(const struct decide *d, const struct rule *r);
 
 struct decide *decide_new(const struct analysis *a)
 {
@@ -392,9 +400,8 @@ struct decide *decide_new(const struct analysis *a)
 	d->np = np;
 	d->hstart = calloc((size_t)ns + 1, sizeof *d->hstart);
 	d->slots = malloc((size_t)(ns ? ns : 1) * sizeof *d->slots);
-	d->owner = calloc((size_t)(ns ? ns : 1), sizeof *d->owner);
 	d->cands = malloc((size_t)(np ? np : 1) * sizeof *d->cands);
-	if (!d->hstart || !d->slots || !d->owner || !d->cands)
+	if (!d->hstart || !d->slots || !d->cands)
 		goto fail;
 	for (s = 0; s < ns; s++) {
 		d->hstart[s] = total;
@@ -416,13 +423,25 @@ struct decide *decide_new(const struct analysis *a)
 		free(fill);
 	}
 	memcpy(d->slots, a->slots, (size_t)ns * sizeof *d->slots);
+	d->people = malloc((size_t)(np ? np : 1) * sizeof *d->people);
+	if (!d->people)
+		goto fail;
+	memcpy(d->people, a->people, (size_t)np * sizeof *d->people);
+	d->plan = (struct plan *)p; /* see decide_cell: one cell, put back at once */
 	d->scratch = *a;
 	d->scratch.slots = d->slots;
-	for (i = 0; i < c->nowners; i++)
-		d->owner[c->owners[i]] = true;
-	for (i = 0; i < a->nfindings; i++)
-		if (a->findings[i].kind == SUBJECT_TEAM)
-			d->team_now[a->findings[i].code] = true;
+	d->scratch.people = d->people;
+	d->rules = rule_table(&d->nrules);
+	{
+		int k, n = 0;
+
+		for (k = 0; k < d->nrules; k++)
+			if (d->rules[k].kind == SUBJECT_PERSON)
+				n += rule_details(d, &d->rules[k]);
+		d->was = malloc((size_t)(n ? n : 1) * sizeof *d->was);
+		if (!d->was)
+			goto fail;
+	}
 	/* each person's findings, to clear them with the person */
 	d->fstart = calloc((size_t)np + 2, sizeof *d->fstart);
 	d->frows = malloc((size_t)(a->nfindings ? a->nfindings : 1) * sizeof *d->frows);
@@ -449,7 +468,8 @@ void decide_free(struct decide *d)
 	free(d->hstart);
 	free(d->hrows);
 	free(d->slots);
-	free(d->owner);
+	free(d->people);
+	free(d->was);
 	free(d->cands);
 	free(d->fstart);
 	free(d->frows);
@@ -479,47 +499,42 @@ static void note(struct effect *e, enum finding_code code, enum subject_kind kin
 	e->nitems++;
 }
 
-/* Compare the slot rules on @s before (base) and after (scratch). */
+static int rule_details(const struct decide *d, const struct rule *r)
+{
+	return r->details ? r->details(d->a) : 1;
+}
+
+/* Compare the rules of @kind on @subject before (base) and after
+ * (scratch). */
+static void subject_effect(struct decide *d, enum subject_kind kind, int subject, struct effect *e)
+{
+	int k, det;
+
+	for (k = 0; k < d->nrules; k++) {
+		const struct rule *r = &d->rules[k];
+
+		if (r->kind != kind || r->severity == SEV_INFO)
+			continue;
+		for (det = 0; det < rule_details(d, r); det++) {
+			bool was = rule_fires(d->a, r->code, subject, det);
+			bool is = rule_fires(&d->scratch, r->code, subject, det);
+
+			if (was != is)
+				note(e, r->code, kind, subject, det, was);
+		}
+	}
+}
+
 static void slot_effect(struct decide *d, int s, struct effect *e)
 {
-	int code;
-
-	for (code = 0; code < F_COUNT; code++) {
-		bool was = analysis_slot_fires(d->a, code, s);
-		bool is = analysis_slot_fires(&d->scratch, code, s);
-
-		if (was != is)
-			note(e, code, SUBJECT_SLOT, s, 0, was);
-	}
+	subject_effect(d, SUBJECT_SLOT, s, e);
 }
 
-/* The team rules on the scratch figures. */
-static bool no_owner(const struct decide *d)
-{
-	const struct catalog *c = d->c;
-	bool any_needed = false;
-	int i;
-
-	for (i = 0; i < c->nowners; i++) {
-		const struct slot_result *r = &d->slots[c->owners[i]];
-
-		if (r->need == 0)
-			continue;
-		any_needed = true;
-		if (r->internal_leads > 0)
-			return false;
-		if (r->holders == 1 && !d->p->people[r->first_holder]->external)
-			return false;
-	}
-	return any_needed;
-}
-
+/* The team rules read only slot figures: ask them once the slots are
+ * patched. */
 static void team_effect(struct decide *d, struct effect *e)
 {
-	bool is = no_owner(d);
-
-	if (is != d->team_now[F_NO_OWNER])
-		note(e, F_NO_OWNER, SUBJECT_TEAM, 0, 0, !is);
+	subject_effect(d, SUBJECT_TEAM, 0, e);
 }
 
 static bool in_rows(const int *rows, int n, int row)
@@ -596,65 +611,42 @@ void decide_removal(struct decide *d, const int *rows, int n, struct effect *e)
 			d->slots[s] = d->a->slots[s];
 }
 
-/* The person rules for @row with its cell in @slot set to @share. */
-struct person_state {
-	int load, nlegs, slots;
-	uint32_t legs;
-};
-
-static void person_state(const struct decide *d, int row, int slot, int share,
-			 struct person_state *st)
+/* The person rules for @row with its cell in @slot set to @share and
+ * @lead: before from the base, after with the cell set in the plan and the
+ * person's figures recomputed, then everything put back. */
+static void person_effect(struct decide *d, int row, int slot, int share, bool lead,
+			  struct effect *e)
 {
-	const struct person_result *pr = &d->a->people[row];
-	const struct cell *cells = d->p->people[row]->cells;
-	int old = cells[slot].share, s;
+	struct cell *cell = &d->plan->people[row]->cells[slot], keep = *cell;
+	bool *was = d->was;
+	int k, det, n = 0;
 
-	st->load = pr->load - old + share;
-	st->slots = pr->slots - (old > 0) + (share > 0);
-	if (share && !old) {
-		st->legs = pr->legs | d->c->slots[slot].legs;
-	} else if (!share && old) {
-		st->legs = 0;
-		for (s = 0; s < d->ns; s++)
-			if (s != slot && cells[s].share)
-				st->legs |= d->c->slots[s].legs;
-	} else {
-		st->legs = pr->legs;
-	}
-	st->nlegs = catalog_leg_count(st->legs);
-}
+	for (k = 0; k < d->nrules; k++) {
+		const struct rule *r = &d->rules[k];
 
-static void person_effect(struct decide *d, int row, int slot, int share, struct effect *e)
-{
-	const struct plan *p = d->p;
-	const struct catalog *c = d->c;
-	const struct cell *cells = p->people[row]->cells;
-	struct person_state was, is;
-	int i, sheep = plan_sheep_legs(p), max = plan_max_load(p);
-
-	person_state(d, row, slot, cells[slot].share, &was);
-	person_state(d, row, slot, share, &is);
-	if ((was.nlegs >= sheep) != (is.nlegs >= sheep))
-		note(e, F_FIVE_LEGGED_SHEEP, SUBJECT_PERSON, row, 0, was.nlegs >= sheep);
-	if ((was.load > max) != (is.load > max))
-		note(e, F_OVER_ALLOCATED, SUBJECT_PERSON, row, 0, was.load > max);
-	for (i = 0; i < c->npairs; i++) {
-		const struct pair *pp = &c->pairs[i];
-		int other;
-		bool before, after;
-
-		if (!pp->poor || (pp->a != slot && pp->b != slot))
+		if (r->kind != SUBJECT_PERSON || r->severity == SEV_INFO)
 			continue;
-		other = pp->a == slot ? pp->b : pp->a;
-		if (!cells[other].share)
-			continue;
-		before = cells[slot].share > 0;
-		after = share > 0;
-		if (before != after)
-			note(e, F_POOR_COMBINATION, SUBJECT_PERSON, row, i, before);
+		for (det = 0; det < rule_details(d, r); det++)
+			was[n++] = rule_fires(d->a, r->code, row, det);
 	}
-	if ((was.slots == 0) != (is.slots == 0))
-		note(e, F_IDLE, SUBJECT_PERSON, row, 0, was.slots == 0);
+	cell->share = (unsigned char)share;
+	cell->lead = share > 0 && lead;
+	analysis_update_person(&d->scratch, row);
+	n = 0;
+	for (k = 0; k < d->nrules; k++) {
+		const struct rule *r = &d->rules[k];
+
+		if (r->kind != SUBJECT_PERSON || r->severity == SEV_INFO)
+			continue;
+		for (det = 0; det < rule_details(d, r); det++, n++) {
+			bool is = rule_fires(&d->scratch, r->code, row, det);
+
+			if (was[n] != is)
+				note(e, r->code, SUBJECT_PERSON, row, det, was[n]);
+		}
+	}
+	*cell = keep;
+	d->people[row] = d->a->people[row];
 }
 
 void decide_cell(struct decide *d, int row, int slot, int share, bool lead, struct effect *e)
@@ -675,9 +667,8 @@ void decide_cell(struct decide *d, int row, int slot, int share, bool lead, stru
 		r->first_holder = holds ? first_holder(d, slot, NULL, 0, row)
 					: first_holder(d, slot, &row, 1, -1);
 	slot_effect(d, slot, e);
-	if (d->owner[slot])
-		team_effect(d, e);
-	person_effect(d, row, slot, share, e);
+	team_effect(d, e);
+	person_effect(d, row, slot, share, lead, e);
 	*r = d->a->slots[slot];
 }
 
