@@ -121,6 +121,11 @@ void decide_cell(struct decide *d, int row, int slot, int share, bool lead, stru
 /* The subject id of an item, against the base plan. */
 const char *effect_subject(const struct decide *d, const struct effect_item *it);
 
+/* The cleared (or created) ones of @n items as "uncovered training,
+ * no-owner" into @buf; "" when there are none. Returns the length. */
+size_t effect_items_text(const struct decide *d, const struct effect_item *items, int n,
+			 bool cleared, char *buf, size_t size);
+
 /* ---- the knock-out table and the bus factor ---- */
 
 struct knockout_row {
@@ -179,5 +184,11 @@ int suggest_rank(const struct plan *p, const struct candidate *x, const struct c
 
 /* The effect of a candidate, with its items, for showing why. */
 void suggest_effect(struct decide *d, int slot, const struct candidate *c, struct effect *e);
+
+/* A candidate as a manager reads it, with @e from suggest_effect:
+ * "Mirjam de Boer +10% \u2014 clears uncovered training; creates nothing;
+ * load 20%; has organising". The name is not escaped. */
+void suggest_line(const struct decide *d, const struct candidate *c, const struct effect *e,
+		  char *buf, size_t size);
 
 #endif

@@ -233,26 +233,6 @@ out:
 
 /* ---- whatif ---- */
 
-/* "uncovered strategist, no-owner" */
-static void items_text(const struct decide *d, const struct effect_item *it, int n, bool cleared,
-		       char *out, size_t size)
-{
-	size_t len = 0;
-	int i;
-
-	out[0] = '\0';
-	for (i = 0; i < n && len < size; i++) {
-		if (it[i].cleared != cleared)
-			continue;
-		if (it[i].kind == SUBJECT_TEAM)
-			len += (size_t)snprintf(out + len, size - len, "%s%s", len ? ", " : "",
-						finding_code_name(it[i].code));
-		else
-			len += (size_t)snprintf(out + len, size - len, "%s%s %s", len ? ", " : "",
-						finding_code_name(it[i].code), effect_subject(d, &it[i]));
-	}
-}
-
 /* Same, for TSV: "uncovered:strategist,no-owner:team", "-" when empty. */
 static void items_tsv(const struct decide *d, const struct effect_item *it, int n, bool cleared,
 		      char *out, size_t size)
@@ -333,7 +313,7 @@ static int knockout_table(const struct plan *p, const struct analysis *a, const 
 
 			text_fit(p->people[r->row]->name, 24, true, name, sizeof name);
 			fprintf(out, "%s %3d %4d  ", name, r->errors, r->warnings);
-			items_text(d, k.items + r->first, r->nitems, false, buf, sizeof buf);
+			effect_items_text(d, k.items + r->first, r->nitems, false, buf, sizeof buf);
 			if (r->nitems < r->errors + r->warnings) /* items past EFFECT_ITEMS */
 				snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " and %d more",
 					 r->errors + r->warnings - r->nitems);
@@ -492,17 +472,6 @@ static void legs_text(const struct catalog *c, uint32_t legs, const char *sep, c
 						c->legs[i].id);
 }
 
-static void share_text(const struct candidate *cd, char *out, size_t size)
-{
-	if (cd->share_before == 0)
-		snprintf(out, size, "+%d%%%s", cd->share, cd->lead ? " lead" : "");
-	else if (cd->share != cd->share_before)
-		snprintf(out, size, "%d%%\u2192%d%%%s", cd->share_before, cd->share,
-			 cd->lead ? " lead" : "");
-	else
-		snprintf(out, size, "%d%% lead", cd->share);
-}
-
 /* The codes of the findings on @slot that suggest acts on: "uncovered, no-lead". */
 static void wanted_text(const struct analysis *a, int slot, char *out, size_t size)
 {
@@ -528,7 +497,7 @@ static int suggest_one(struct decide *d, const struct analysis *a, int slot,
 	const char *sid = c->slots[slot].id;
 	struct candidate top[TOP];
 	struct effect e;
-	char why[256], sh[64], cl[2048], cr[2048], fit[512], line[8192], name[256];
+	char why[256], cl[2048], cr[2048], fit[CATALOG_LEGS_TEXT], line[8192];
 	int n, total, within, i;
 
 	n = suggest_slot(d, slot, top, TOP, &total, &within);
@@ -553,17 +522,8 @@ static int suggest_one(struct decide *d, const struct analysis *a, int slot,
 				cl, cr, fit[0] ? fit : "-");
 			continue;
 		}
-		items_text(d, e.items, e.nitems < EFFECT_ITEMS ? e.nitems : EFFECT_ITEMS, true,
-			   cl, sizeof cl);
-		items_text(d, e.items, e.nitems < EFFECT_ITEMS ? e.nitems : EFFECT_ITEMS, false,
-			   cr, sizeof cr);
-		legs_text(c, cd->fit, ", ", fit, sizeof fit);
-		share_text(cd, sh, sizeof sh);
-		snprintf(name, sizeof name, "%s", p->people[cd->row]->name);
-		snprintf(line, sizeof line, "%d. %s %s \u2014 %s%s; %s%s; load %d%%; %s%s", i + 1,
-			 name, sh, cl[0] ? "clears " : "clears nothing", cl,
-			 cr[0] ? "creates " : "creates nothing", cr, cd->load,
-			 fit[0] ? "has " : "no matching legs", fit);
+		snprintf(line, sizeof line, "%d. ", i + 1);
+		suggest_line(d, cd, &e, line + strlen(line), sizeof line - strlen(line));
 		fputs("  ", out);
 		wrap(out, line, 2, 5);
 	}

@@ -681,6 +681,27 @@ const char *effect_subject(const struct decide *d, const struct effect_item *it)
 	}
 }
 
+size_t effect_items_text(const struct decide *d, const struct effect_item *items, int n,
+			 bool cleared, char *buf, size_t size)
+{
+	size_t len = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && len < size; i++) {
+		if (items[i].cleared != cleared)
+			continue;
+		if (items[i].kind == SUBJECT_TEAM)
+			len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? ", " : "",
+						finding_code_name(items[i].code));
+		else
+			len += (size_t)snprintf(buf + len, size - len, "%s%s %s", len ? ", " : "",
+						finding_code_name(items[i].code),
+						effect_subject(d, &items[i]));
+	}
+	return len < size ? len : size - 1;
+}
+
 /* ---- knock-out ---- */
 
 const char *knockout_bus_text(int bus)
@@ -907,4 +928,26 @@ int suggest_slot(struct decide *d, int slot, struct candidate *out, int max,
 void suggest_effect(struct decide *d, int slot, const struct candidate *c, struct effect *e)
 {
 	decide_cell(d, c->row, slot, c->share, c->lead, e);
+}
+
+void suggest_line(const struct decide *d, const struct candidate *c, const struct effect *e,
+		  char *buf, size_t size)
+{
+	char share[64], cleared[1024], created[1024], fit[CATALOG_LEGS_TEXT];
+	int n = e->nitems < EFFECT_ITEMS ? e->nitems : EFFECT_ITEMS;
+
+	if (c->share_before == 0)
+		snprintf(share, sizeof share, "+%d%%%s", c->share, c->lead ? " lead" : "");
+	else if (c->share != c->share_before)
+		snprintf(share, sizeof share, "%d%%\u2192%d%%%s", c->share_before, c->share,
+			 c->lead ? " lead" : "");
+	else
+		snprintf(share, sizeof share, "%d%% lead", c->share);
+	effect_items_text(d, e->items, n, true, cleared, sizeof cleared);
+	effect_items_text(d, e->items, n, false, created, sizeof created);
+	catalog_legs_text(d->c, c->fit, false, ", ", fit, sizeof fit);
+	snprintf(buf, size, "%s %s \u2014 %s%s; %s%s; load %d%%; %s%s", d->p->people[c->row]->name,
+		 share, cleared[0] ? "clears " : "clears nothing", cleared,
+		 created[0] ? "creates " : "creates nothing", created, c->load,
+		 fit[0] ? "has " : "no matching legs", fit);
 }
