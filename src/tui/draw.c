@@ -275,6 +275,14 @@ static void draw_person(struct ui *ui, int row, int y)
 	int s, x;
 	bool current = row == ui->row;
 
+	if (knockout_struck(ui, row)) {
+		/* gone for the knock-out: the name, and a line through the rest */
+		put_text(y, 0, ui->name_w - 2, p->name, A_BOLD | A_DIM, true);
+		move(y, ui->name_w - 2);
+		for (x = ui->name_w - 2; x < ui->cols; x++)
+			addstr("\u2500");
+		return;
+	}
 	put_text(y, 0, ui->name_w - 2, p->name, current ? A_BOLD : A_NORMAL, true);
 	put_text(y, ui->name_w - 2, 2, p->external ? " e" : "  ", role_attr(ui, ROLE_MUTED), true);
 	snprintf(buf, sizeof buf, "%4d%%%c", pr->load, pr->over ? '!' : ' ');
@@ -427,6 +435,15 @@ static void draw_findings(struct ui *ui)
 	const struct analysis *a = &ui->an;
 	char buf[1024], line[1100];
 	int i, y;
+
+	if (ui->mode == MODE_KNOCKOUT) {
+		draw_knockout(ui);
+		return;
+	}
+	if (ui->mode == MODE_CANDIDATES) {
+		draw_candidates(ui);
+		return;
+	}
 
 	snprintf(buf, sizeof buf, "Findings: %d error%s, %d warning%s, %d info%s",
 		 a->count[SEV_ERROR], a->count[SEV_ERROR] == 1 ? "" : "s",

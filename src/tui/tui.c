@@ -274,6 +274,11 @@ static void draw(struct ui *ui)
 		ui_draw(ui);
 		draw_ask(ui);
 		break;
+	case MODE_KNOCKOUT:
+	case MODE_CANDIDATES:
+		curs_set(0);
+		ui_draw(ui);
+		break;
 	case MODE_GRID:
 		curs_set(0);
 		ui_draw(ui);
@@ -487,6 +492,8 @@ static void run_key(struct ui *ui, int key, wint_t ch)
 	case MODE_PROFILE: profile_key(ui, key); break;
 	case MODE_PROMPT: prompt_key(ui, key, ch); break;
 	case MODE_ASK: ask_key(ui, key); break;
+	case MODE_KNOCKOUT: knockout_key(ui, key); break;
+	case MODE_CANDIDATES: candidates_key(ui, key); break;
 	}
 	/* a prompt being typed changes nothing yet */
 	if (ui->mode != MODE_PROMPT)
@@ -511,6 +518,7 @@ int tui_main(const struct catalog *cat, const char *path)
 	ui.path = path ? strdup(path) : NULL;
 	stamp_take(&ui.stamp, ui.path);
 	analysis_init(&ui.an);
+	analysis_init(&ui.ko_an);
 	undo_init(&ui.undo);
 	if (analysis_run(&ui.an, ui.plan) < 0 || ui_script_open(&ui) < 0 || start_screen(&ui) < 0) {
 		analysis_release(&ui.an);
@@ -564,6 +572,7 @@ int tui_main(const struct catalog *cat, const char *path)
 	}
 	undo_release(&ui.undo);
 	analysis_release(&ui.an);
+	analysis_release(&ui.ko_an);
 	plan_free(ui.plan);
 	free(ui.path);
 	return ui.status;
