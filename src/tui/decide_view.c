@@ -10,8 +10,8 @@
  * edit (undone by u), any other key closes the list.
  *
  * The reasoning is the core's (decide.h): the created findings come from
- * the incremental removal, and only their messages from an analysis of
- * the plan without the person, taken out and put back at once. */
+ * the incremental removal, and only their messages from the figures of
+ * their slots recomputed with their cells emptied and put back at once. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -30,8 +30,9 @@ static void knockout_compute(struct ui *ui)
 	struct ko_view *ko = &ui->ko;
 	struct decide *d = decide_new(&ui->an);
 	struct effect e;
-	struct person *gone;
-	int row = ko->row, i, k, n;
+	struct cell *cells, *keep;
+	struct analysis view;
+	int row = ko->row, ns = ui->cat->nslots, i, k, n;
 
 	ko->n = ko->errors = ko->warnings = 0;
 	if (!d) {
@@ -42,33 +43,43 @@ static void knockout_compute(struct ui *ui)
 	ko->errors = e.created[SEV_ERROR];
 	ko->warnings = e.created[SEV_WARNING];
 	n = e.nitems < EFFECT_ITEMS ? e.nitems : EFFECT_ITEMS;
-	/* the messages, from the plan without them: their rows go, slots stay */
-	gone = plan_take_person(ui->plan, row);
-	if (analysis_run(&ui->ko_an, ui->plan) < 0)
-		n = 0;
+	/* the messages: the figures of their slots recomputed, in a copy, with
+	 * their cells emptied for the moment (taking the row out would
+	 * reorder the people, and a whole analysis costs more than the rest) */
+	cells = ui->plan->people[row]->cells;
+	keep = malloc((size_t)ns * sizeof *keep + 1);
+	view = ui->an;
+	view.slots = malloc((size_t)ns * sizeof *view.slots + 1);
+	if (!keep || !view.slots) {
+		free(keep);
+		free(view.slots);
+		decide_free(d);
+		ui_message(ui, true, "out of memory while working out the knock-out");
+		return;
+	}
+	memcpy(keep, cells, (size_t)ns * sizeof *keep);
+	memcpy(view.slots, ui->an.slots, (size_t)ns * sizeof *view.slots);
+	memset(cells, 0, (size_t)ns * sizeof *cells);
+	for (k = 0; k < ns; k++)
+		if (keep[k].share)
+			analysis_update_slot(&view, k);
 	/* errors first, then warnings; each in report order already */
 	for (i = 0; i < 2 * n && ko->n < KO_LINES; i++) {
 		const struct effect_item *it = &e.items[i % n];
+		struct finding f = { it->code, it->kind, it->subject, it->detail };
 		char msg[sizeof ko->lines[0] - 24];
 
 		if (it->cleared || (finding_severity(it->code) == SEV_ERROR) != (i < n))
 			continue;
-		msg[0] = '\0';
-		for (k = 0; k < ui->ko_an.nfindings; k++) {
-			const struct finding *f = &ui->ko_an.findings[k];
-
-			if (f->code == it->code && f->kind == it->kind &&
-			    (it->kind != SUBJECT_SLOT || f->subject == it->subject)) {
-				finding_message(&ui->ko_an, f, msg, sizeof msg);
-				break;
-			}
-		}
+		finding_message(&view, &f, msg, sizeof msg);
 		ko->sev[ko->n] = finding_severity(it->code);
 		snprintf(ko->lines[ko->n], sizeof ko->lines[ko->n], "%c %-17s %s",
 			 sev_symbol[finding_severity(it->code)], finding_code_name(it->code), msg);
 		ko->n++;
 	}
-	plan_put_person(ui->plan, gone, row);
+	memcpy(cells, keep, (size_t)ns * sizeof *keep);
+	free(keep);
+	free(view.slots);
 	decide_free(d);
 }
 

@@ -518,7 +518,6 @@ int tui_main(const struct catalog *cat, const char *path)
 	ui.path = path ? strdup(path) : NULL;
 	stamp_take(&ui.stamp, ui.path);
 	analysis_init(&ui.an);
-	analysis_init(&ui.ko_an);
 	undo_init(&ui.undo);
 	if (analysis_run(&ui.an, ui.plan) < 0 || ui_script_open(&ui) < 0 || start_screen(&ui) < 0) {
 		analysis_release(&ui.an);
@@ -572,7 +571,6 @@ int tui_main(const struct catalog *cat, const char *path)
 	}
 	undo_release(&ui.undo);
 	analysis_release(&ui.an);
-	analysis_release(&ui.ko_an);
 	plan_free(ui.plan);
 	free(ui.path);
 	return ui.status;

@@ -154,7 +154,6 @@ struct ui {
 	int head_y, grid_y, grid_h, sum_y, detail_y, find_y, find_h, hint_y;
 
 	struct ko_view ko;
-	struct analysis ko_an;   /* the plan without the knocked-out person */
 	struct cand_view cand;
 
 	/* scripted test mode */
