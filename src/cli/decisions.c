@@ -345,7 +345,12 @@ static int take_people(struct plan *p, const char *list, const char *file,
 		return oom(errout, file), -1;
 	for (id = strtok_r(copy, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
 		int row = plan_find_person(p, id);
+		bool twice = false;
 
+		for (i = 0; i < n; i++)
+			twice |= strcmp(gone[i]->id, id) == 0;
+		if (twice)
+			continue; /* named twice: out once */
 		if (row < 0) {
 			const char **ids = malloc((size_t)(p->npeople + 1) * sizeof *ids);
 			const char *near = NULL;

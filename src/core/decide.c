@@ -426,7 +426,8 @@ struct decide *decide_new(const struct analysis *a)
 	d->people = malloc((size_t)(np ? np : 1) * sizeof *d->people);
 	if (!d->people)
 		goto fail;
-	memcpy(d->people, a->people, (size_t)np * sizeof *d->people);
+	if (np)
+		memcpy(d->people, a->people, (size_t)np * sizeof *d->people);
 	d->plan = (struct plan *)p; /* see decide_cell: one cell, put back at once */
 	d->scratch = *a;
 	d->scratch.slots = d->slots;
@@ -785,9 +786,11 @@ int knockout_run(struct decide *d, struct knockout *k)
 				r->uncovers = true;
 		}
 		r->nitems = k->nitems - r->first;
-		item_decide = d;
-		qsort(k->items + r->first, (size_t)r->nitems, sizeof *k->items, item_cmp);
-		item_decide = NULL;
+		if (r->nitems > 1) {
+			item_decide = d;
+			qsort(k->items + r->first, (size_t)r->nitems, sizeof *k->items, item_cmp);
+			item_decide = NULL;
+		}
 	}
 	k->nrows = d->np;
 	ko_plan = d->p;
