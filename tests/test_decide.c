@@ -219,6 +219,100 @@ static void test_cell_is_exact(void **state)
 	plan_free(p);
 }
 
+/* Random teams: every removal of one or two people and every cell of a
+ * few people, incremental against full, over teams no one wrote by hand. */
+static unsigned rnd_state = 12345;
+
+static unsigned rnd(unsigned n)
+{
+	rnd_state = rnd_state * 1103515245u + 12345u;
+	return (rnd_state >> 16) % n;
+}
+
+static const char *random_team(void)
+{
+	static char text[16384];
+	const struct catalog *c = test_catalog();
+	size_t len = 0;
+	int i, s, np = 2 + (int)rnd(6);
+
+	len += (size_t)snprintf(text + len, sizeof text - len, "[team]\nmax_load = %d\nsheep_legs = %d\n",
+				60 + (int)rnd(60), 2 + (int)rnd(4));
+	len += (size_t)snprintf(text + len, sizeof text - len, "[needs]\n");
+	for (s = 0; s < c->nslots; s++)
+		switch (rnd(5)) {
+		case 0:
+			len += (size_t)snprintf(text + len, sizeof text - len, "%s = 0\n", c->slots[s].id);
+			break;
+		case 1:
+			len += (size_t)snprintf(text + len, sizeof text - len, "%s = 0.%d\n",
+						c->slots[s].id, 1 + (int)rnd(9));
+			break;
+		default:
+			break;
+		}
+	for (i = 0; i < np; i++) {
+		len += (size_t)snprintf(text + len, sizeof text - len,
+					"[person p%d]\nname = P%d\nfte = 0.%d\nexternal = %s\n", i, i,
+					1 + (int)rnd(9), rnd(4) ? "no" : "yes");
+		for (s = 0; s < c->nslots; s++)
+			if (rnd(3) == 0)
+				len += (size_t)snprintf(text + len, sizeof text - len, "%s = %d%s\n",
+							c->slots[s].id, 1 + (int)rnd(40),
+							rnd(3) ? "" : " lead");
+	}
+	return text;
+}
+
+static void bus_brute_force(const char *text);
+
+static void test_random_teams_exact(void **state)
+{
+	static const int shares[] = { 0, 7, 45, 100 };
+	int t;
+
+	(void)state;
+	for (t = 0; t < 40; t++) {
+		const char *text = random_team();
+		struct plan *p;
+		struct analysis a, b;
+		struct decide *d;
+		char was[4096], is[4096], what[160];
+		int row, s, k;
+
+		removal_matches_full_analysis(text);
+		bus_brute_force(text);
+		p = parse(text);
+		analysis_init(&a);
+		analysis_init(&b);
+		assert_int_equal(analysis_run(&a, p), 0);
+		keys_of(&a, was, sizeof was);
+		d = decide_new(&a);
+		assert_non_null(d);
+		for (row = 0; row < p->npeople && row < 3; row++)
+			for (s = 0; s < p->cat->nslots; s++)
+				for (k = 0; k < 4; k++) {
+					struct cell keep = p->people[row]->cells[s];
+					bool lead = rnd(2);
+					struct effect e;
+
+					decide_cell(d, row, s, shares[k], lead, &e);
+					assert_int_equal(plan_set_cell(p, row, s, shares[k], lead, NULL), 0);
+					assert_int_equal(analysis_run(&b, p), 0);
+					keys_of(&b, is, sizeof is);
+					p->people[row]->cells[s] = keep;
+					snprintf(what, sizeof what, "team %d: %s %s = %d%s", t,
+						 p->people[row]->id, p->cat->slots[s].id, shares[k],
+						 lead ? " lead" : "");
+					same_effect(d, &e, was, is, what);
+				}
+		decide_free(d);
+		analysis_release(&a);
+		analysis_release(&b);
+		plan_free(p);
+	}
+}
+
 /* ---- knock-out and bus factor ---- */
 
 struct ko {
@@ -619,6 +713,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_removal_is_exact),
 		cmocka_unit_test(test_cell_is_exact),
+		cmocka_unit_test(test_random_teams_exact),
 		cmocka_unit_test(test_knockout_rows),
 		cmocka_unit_test(test_bus_factor),
 		cmocka_unit_test(test_bus_factor_brute_force),
