@@ -16,19 +16,24 @@
 
 /* Every rule fires somewhere in this team, or does after one change:
  * Dina alone owns the team (sole holder of manager), a poor pair, an
- * external-only slot, leads missing and doubled, a need, an over-load,
- * a sheep. */
+ * external-only slot and two that insiders follow up, leads missing and
+ * doubled, a need, an over-load, a sheep, strengths that leave legs out,
+ * a strategic share and an officer's FTE near their limits. */
 static const char rich_team[] =
-	"[team]\nname = Rich\nmax_load = 100\nsheep_legs = 4\n"
+	"[team]\nname = Rich\nmax_load = 100\nsheep_legs = 4\nreports_to = ceo\n"
+	"min_strategic = 40\nofficer_fte = 0.5\n"
 	"[needs]\nwebcare = 2.0\nadvertising = 0.5\nkpi = 0\n"
-	"[person anna]\nname = Anna\nfte = 0.8\nstrategist = 30\nwebcare = 40\n"
-	"content = 20\nanalyst = 20\n"
-	"[person bram]\nname = Bram\nwebcare = 50\ncommunity = 20 lead\n"
+	"[person anna]\nname = Anna\nfte = 0.8\nstrengths = empathy analytics\n"
+	"follows_up = advertising\nstrategist = 30\nwebcare = 40\ncontent = 20\nanalyst = 20\n"
+	"[person bram]\nname = Bram\nstrengths = empathy writing\nwebcare = 50\n"
+	"community = 20 lead\n"
 	"[person cees]\nname = Cees\nexternal = yes\nadvertising = 60\ncontent = 30 lead\n"
-	"[person dina]\nname = Dina\nfte = 0.5\nmanager = 30 lead\ncommunity = 40 lead\n"
-	"awareness = 20\ntraining = 20\nlistening = 10\n"
-	"[person eef]\nname = Eef\nfte = 1.2\nmonitoring = 50\nengagement = 40\n"
-	"[person fay]\nname = Fay\n"
+	"presence = 10\n"
+	"[person dina]\nname = Dina\nfte = 0.5\nfollows_up = presence\nmanager = 30 lead\n"
+	"community = 40 lead\nawareness = 20\ntraining = 20\nlistening = 10\n"
+	"[person eef]\nname = Eef\nfte = 1.2\nstrengths = organising\nmonitoring = 50\n"
+	"engagement = 40\n"
+	"[person fay]\nname = Fay\nstrengths = visual\n"
 	"[person gijs]\nname = Gijs\nexternal = yes\nstrategist = 20\npresence = 30\n"
 	"policy = 100\n";
 
@@ -236,8 +241,15 @@ static const char *random_team(void)
 	size_t len = 0;
 	int i, s, np = 2 + (int)rnd(6);
 
-	len += (size_t)snprintf(text + len, sizeof text - len, "[team]\nmax_load = %d\nsheep_legs = %d\n",
-				60 + (int)rnd(60), 2 + (int)rnd(4));
+	static const char *const legs[] = { "visual", "writing", "empathy", "advertising",
+					    "marketing", "analytics", "organising" };
+	static const char *const bosses[] = { "ceo", "marketing", "it", "board" };
+
+	len += (size_t)snprintf(text + len, sizeof text - len,
+				"[team]\nmax_load = %d\nsheep_legs = %d\nreports_to = %s\n"
+				"min_strategic = %d\nofficer_fte = 0.%d\n",
+				60 + (int)rnd(60), 2 + (int)rnd(4), bosses[rnd(4)], (int)rnd(80),
+				(int)rnd(10));
 	len += (size_t)snprintf(text + len, sizeof text - len, "[needs]\n");
 	for (s = 0; s < c->nslots; s++)
 		switch (rnd(5)) {
@@ -252,9 +264,17 @@ static const char *random_team(void)
 			break;
 		}
 	for (i = 0; i < np; i++) {
+		bool external = rnd(4) == 0;
+
 		len += (size_t)snprintf(text + len, sizeof text - len,
 					"[person p%d]\nname = P%d\nfte = 0.%d\nexternal = %s\n", i, i,
-					1 + (int)rnd(9), rnd(4) ? "no" : "yes");
+					1 + (int)rnd(9), external ? "yes" : "no");
+		if (rnd(2))
+			len += (size_t)snprintf(text + len, sizeof text - len, "strengths = %s %s\n",
+						legs[rnd(7)], legs[rnd(7)]);
+		if (!external && rnd(2))
+			len += (size_t)snprintf(text + len, sizeof text - len, "follows_up = %s\n",
+						c->slots[rnd((unsigned)c->nslots)].id);
 		for (s = 0; s < c->nslots; s++)
 			if (rnd(3) == 0)
 				len += (size_t)snprintf(text + len, sizeof text - len, "%s = %d%s\n",
@@ -504,7 +524,7 @@ static void test_rank_error_before_warning(void **state)
 	 * only the insider also clears no-owner, and the outsider alone on it
 	 * would make it external-only. The outsider has the better fit
 	 * (strategy asks for the same legs) and the lower load. */
-	ko_open(&t, "[needs]\nmanager = 0\n"
+	ko_open(&t, "[team]\nmin_strategic = 0\nsheep_legs = 7\n[needs]\nmanager = 0\n"
 		    "[person out]\nname = Out\nexternal = yes\nstrategy = 10\n"
 		    "[person ins]\nname = Ins\ncommunity = 60\n");
 	n = suggest_slot(t.d, test_slot("strategist"), c, 8, &total, &within);

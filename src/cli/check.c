@@ -69,7 +69,7 @@ static void print_text(const struct analysis *a, const char *file, bool colour, 
 		a->count[SEV_ERROR] == 1 ? "" : "s", a->count[SEV_WARNING],
 		a->count[SEV_WARNING] == 1 ? "" : "s", a->count[SEV_INFO]);
 
-	fprintf(out, "%-13s %7s %8s %7s  %s\n", "SLOT", "HOLDERS", "STAFFED", "NEEDED", "STATUS");
+	fprintf(out, "%-27s %7s %8s %7s  %s\n", "SLOT", "HOLDERS", "STAFFED", "NEEDED", "STATUS");
 	for (s = 0; s < c->nslots; s++) {
 		const struct slot_result *r = &a->slots[s];
 		enum severity sv;
@@ -82,7 +82,8 @@ static void print_text(const struct analysis *a, const char *file, bool colour, 
 			snprintf(need, sizeof need, "-");
 		else
 			text_format_decimal(r->need, FTE_DECIMALS, need, sizeof need);
-		fprintf(out, "  %-11s %7d %8s %7s  ", c->slots[s].id, r->holders, num, need);
+		text_fit(c->slots[s].label, 25, true, name, sizeof name);
+		fprintf(out, "  %s %7d %8s %7s  ", name, r->holders, num, need);
 		if (sv != SEV_COUNT)
 			colour_on(out, colour, sev_colour[sv]);
 		fprintf(out, "%s", status);

@@ -548,18 +548,31 @@ static bool in_rows(const int *rows, int n, int row)
 	return false;
 }
 
-/* Take @row's cell out of the scratch figures of @s. */
+/* Take @row's cell (holding and following up) out of the scratch figures
+ * of @s. */
 static void scratch_remove(struct decide *d, int row, int s)
 {
 	const struct person *x = d->p->people[row];
 	const struct cell *cell = &x->cells[s];
 	struct slot_result *r = &d->slots[s];
 
+	r->followers -= cell->follows && !x->external;
+	if (!cell->share)
+		return;
 	r->holders--;
 	r->staffed -= (long)x->fte * cell->share;
 	r->leads -= cell->lead;
 	r->external_holders -= x->external;
 	r->internal_leads -= cell->lead && !x->external;
+}
+
+/* Whether the person at @row counts in the figures of @s: holds it or,
+ * from inside, follows it up. */
+static bool counts_in(const struct decide *d, int row, int s)
+{
+	const struct person *x = d->p->people[row];
+
+	return x->cells[s].share || (x->cells[s].follows && !x->external);
 }
 
 /* The first holder of @s after a change: the base holders but those in
@@ -588,7 +601,7 @@ void decide_removal(struct decide *d, const int *rows, int n, struct effect *e)
 	effect_clear(e);
 	for (i = 0; i < n; i++)
 		for (s = 0; s < d->ns; s++)
-			if (d->p->people[rows[i]]->cells[s].share) {
+			if (counts_in(d, rows[i], s)) {
 				scratch_remove(d, rows[i], s);
 				touched[s] = true;
 			}
@@ -854,7 +867,9 @@ static bool offer(const struct decide *d, int row, int slot, struct candidate *c
 		return false;
 	cd->load = load - cur->share + share;
 	cd->over = cd->load > plan_max_load(d->p);
-	cd->fit = d->a->people[row].legs & d->c->slots[slot].legs;
+	/* fit: the person's strengths when known, else the legs they hold */
+	cd->fit = (x->strengths_known ? x->strengths : d->a->people[row].legs) &
+		  d->c->slots[slot].legs;
 	cd->nfit = catalog_leg_count(cd->fit);
 	return true;
 }

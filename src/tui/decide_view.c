@@ -61,7 +61,7 @@ static void knockout_compute(struct ui *ui)
 	memcpy(view.slots, ui->an.slots, (size_t)ns * sizeof *view.slots);
 	memset(cells, 0, (size_t)ns * sizeof *cells);
 	for (k = 0; k < ns; k++)
-		if (keep[k].share)
+		if (keep[k].share || keep[k].follows)
 			analysis_update_slot(&view, k);
 	/* errors first, then warnings; each in report order already */
 	for (i = 0; i < 2 * n && ko->n < KO_LINES; i++) {
