@@ -378,8 +378,8 @@ struct decide {
 	const struct rule *rules;    /* the rule table */
 	int nrules;
 	bool *was;                   /* scratch: person rules before a change */
+	bool team_was[F_COUNT];      /* the team rules on the plan as it is */
 	int *fstart, *frows;         /* each person's findings (indices) */
-	struct candidate *cands;     /* scratch for suggest_slot */
 };
 
 static int rule_details(const struct decide *d, const struct rule *r);
@@ -400,8 +400,7 @@ struct decide *decide_new(const struct analysis *a)
 	d->np = np;
 	d->hstart = calloc((size_t)ns + 1, sizeof *d->hstart);
 	d->slots = malloc((size_t)(ns ? ns : 1) * sizeof *d->slots);
-	d->cands = malloc((size_t)(np ? np : 1) * sizeof *d->cands);
-	if (!d->hstart || !d->slots || !d->cands)
+	if (!d->hstart || !d->slots)
 		goto fail;
 	for (s = 0; s < ns; s++) {
 		d->hstart[s] = total;
@@ -442,6 +441,9 @@ struct decide *decide_new(const struct analysis *a)
 		d->was = malloc((size_t)(n ? n : 1) * sizeof *d->was);
 		if (!d->was)
 			goto fail;
+		for (k = 0; k < d->nrules; k++)
+			if (d->rules[k].kind == SUBJECT_TEAM)
+				d->team_was[d->rules[k].code] = rule_fires(a, d->rules[k].code, 0, 0);
 	}
 	/* each person's findings, to clear them with the person */
 	d->fstart = calloc((size_t)np + 2, sizeof *d->fstart);
@@ -471,7 +473,6 @@ void decide_free(struct decide *d)
 	free(d->slots);
 	free(d->people);
 	free(d->was);
-	free(d->cands);
 	free(d->fstart);
 	free(d->frows);
 	free(d);
@@ -517,7 +518,9 @@ static void subject_effect(struct decide *d, enum subject_kind kind, int subject
 		if (r->kind != kind || r->severity == SEV_INFO)
 			continue;
 		for (det = 0; det < rule_details(d, r); det++) {
-			bool was = rule_fires(d->a, r->code, subject, det);
+			/* the team's rules as they stand were asked once, in decide_new */
+			bool was = kind == SUBJECT_TEAM && !r->details ? d->team_was[r->code]
+							: rule_fires(d->a, r->code, subject, det);
 			bool is = rule_fires(&d->scratch, r->code, subject, det);
 
 			if (was != is)
@@ -889,13 +892,6 @@ int suggest_rank(const struct plan *p, const struct candidate *x, const struct c
 	return p ? strcmp(p->people[x->row]->id, p->people[y->row]->id) : 0;
 }
 
-static const struct plan *cand_plan;
-
-static int cand_cmp(const void *a, const void *b)
-{
-	return suggest_rank(cand_plan, a, b);
-}
-
 int suggest_slot(struct decide *d, int slot, struct candidate *out, int max,
 		 int *total, int *within)
 {
@@ -903,10 +899,10 @@ int suggest_slot(struct decide *d, int slot, struct candidate *out, int max,
 	bool short_staffed = analysis_slot_fires(d->a, F_UNDERSTAFFED, slot) ||
 			     analysis_slot_fires(d->a, F_UNCOVERED, slot);
 	struct effect e;
-	int n = 0, ok = 0, row, i;
+	struct candidate cand, *cd = &cand;
+	int n = 0, ok = 0, kept = 0, row, i;
 
 	for (row = 0; row < d->np; row++) {
-		struct candidate *cd = &d->cands[n];
 		int gain_e, gain_w;
 
 		if (!offer(d, row, slot, cd))
@@ -930,17 +926,21 @@ int suggest_slot(struct decide *d, int slot, struct candidate *out, int max,
 		cd->warn_gain = gain_w;
 		ok += !cd->over;
 		n++;
+		/* keep the best @max, in order: an insertion, no sort of all */
+		if (kept == max && (max == 0 || suggest_rank(d->p, cd, &out[max - 1]) >= 0))
+			continue;
+		i = kept < max ? kept++ : max - 1;
+		while (i > 0 && suggest_rank(d->p, cd, &out[i - 1]) < 0) {
+			out[i] = out[i - 1];
+			i--;
+		}
+		out[i] = *cd;
 	}
-	cand_plan = d->p;
-	qsort(d->cands, (size_t)n, sizeof *d->cands, cand_cmp);
-	cand_plan = NULL;
 	if (total)
 		*total = n;
 	if (within)
 		*within = ok;
-	for (i = 0; i < n && i < max; i++)
-		out[i] = d->cands[i];
-	return i;
+	return kept;
 }
 
 void suggest_effect(struct decide *d, int slot, const struct candidate *c, struct effect *e)
