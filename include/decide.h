@@ -107,8 +107,10 @@ struct effect {
 
 struct decide;
 
-/* A context over @a, the current analysis of its plan. It reads the plan
- * and the analysis; rebuild it (decide_free, decide_new) after any edit. */
+/* A context over @a, the current analysis of its plan. It reads the
+ * analysis, and sets one cell of the plan for the length of a decide_cell
+ * (to let the analysis recompute that person's figures), putting it back
+ * before it returns. Rebuild it (decide_free, decide_new) after any edit. */
 struct decide *decide_new(const struct analysis *a);
 void decide_free(struct decide *d);
 
