@@ -538,6 +538,8 @@ static int suggest_one(struct decide *d, const struct analysis *a, int slot,
 		else if (total > 0)
 			fprintf(out, "  nobody can take %s without going over the load limit (%d%%)\n",
 				sid, plan_max_load(p));
+		else if (p->npeople == 0)
+			fprintf(out, "  nobody to take %s: the team has no people yet\n", sid);
 		else
 			fprintf(out, "  nobody in the team would clear anything by taking %s\n", sid);
 	}
