@@ -43,10 +43,28 @@ static const char usage_text[] =
 	"\n"
 	"See schaap(1) and schaap-team(5).\n";
 
+/* @what may quote an argument: escaped, as every message. */
 static int usage_error(const char *what)
 {
-	fprintf(stderr, "schaap: %s\n%s", what, usage_text);
+	char shown[1024];
+
+	text_escape(what, shown, sizeof shown);
+	fprintf(stderr, "schaap: %s\n%s", shown, usage_text);
 	return 2;
+}
+
+/* getopt's own message would quote the option raw: say it here. */
+static int bad_option(char **argv)
+{
+	char what[300];
+
+	if (optopt && strchr("fc", optopt))
+		snprintf(what, sizeof what, "option '%.200s' needs an argument", argv[optind - 1]);
+	else if (optopt)
+		snprintf(what, sizeof what, "unknown option '-%c'", optopt);
+	else
+		snprintf(what, sizeof what, "unknown option '%.200s'", argv[optind - 1]);
+	return usage_error(what);
 }
 
 struct catalog *cli_catalog(const char *path, FILE *errout)
@@ -138,9 +156,13 @@ static const struct subcommand *find_subcommand(const char *word)
 	return NULL;
 }
 
+/* @what may quote an argument: escaped, as every message. */
 static int sub_usage_error(const struct subcommand *sc, const char *what)
 {
-	fprintf(stderr, "schaap: %s\n%s", what, sc->usage);
+	char shown[1024];
+
+	text_escape(what, shown, sizeof shown);
+	fprintf(stderr, "schaap: %s\n%s", shown, sc->usage);
 	return 2;
 }
 
@@ -291,15 +313,14 @@ int main(int argc, char **argv)
 	int c, status;
 
 	setup_locale(argv[0]);
+	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+c:hV", opts, NULL)) != -1) {
 		if (c == 'c')
 			catalog = optarg;
 		else if (c == 'h' || c == 'V' || c == 'K')
 			return main_option(c);
-		else {
-			fprintf(stderr, "%s", usage_text);
-			return 2;
-		}
+		else
+			return bad_option(argv);
 	}
 	if (optind < argc && strcmp(argv[optind - 1], "--") != 0) {
 		const struct subcommand *sc = find_subcommand(argv[optind]);
@@ -311,16 +332,14 @@ int main(int argc, char **argv)
 	}
 	/* the planner: options may also follow the file name */
 	optind = 0;
-	opterr = 1;
+	opterr = 0;
 	while ((c = getopt_long(argc, argv, "c:hV", opts, NULL)) != -1) {
 		if (c == 'c')
 			catalog = optarg;
 		else if (c == 'h' || c == 'V' || c == 'K')
 			return main_option(c);
-		else {
-			fprintf(stderr, "%s", usage_text);
-			return 2;
-		}
+		else
+			return bad_option(argv);
 	}
 	if (argc - optind > 1) {
 		char what[256];
