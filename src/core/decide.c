@@ -377,8 +377,14 @@ struct decide {
 	struct analysis scratch;     /* a, but reading the scratch figures */
 	const struct rule *rules;    /* the rule table */
 	int nrules;
-	bool *was;                   /* scratch: person rules before a change */
-	bool team_was[F_COUNT];      /* the team rules on the plan as it is */
+	/* the rules on the plan as it is, asked once: */
+	bool team_was[F_COUNT];      /* team rules */
+	bool *slot_was;              /* slot rules, F_COUNT a slot */
+	bool *person_was;            /* person rules with their details, nper a person */
+	int nper;
+	/* the rules that count (errors and warnings) by subject kind */
+	const struct rule *by_kind[3][F_COUNT];
+	int nkind[3];
 	int *fstart, *frows;         /* each person's findings (indices) */
 };
 
@@ -433,17 +439,41 @@ struct decide *decide_new(const struct analysis *a)
 	d->scratch.people = d->people;
 	d->rules = rule_table(&d->nrules);
 	{
-		int k, n = 0;
+		int k, n = 0, row, det, j, s2;
 
-		for (k = 0; k < d->nrules; k++)
-			if (d->rules[k].kind == SUBJECT_PERSON)
-				n += rule_details(d, &d->rules[k]);
-		d->was = malloc((size_t)(n ? n : 1) * sizeof *d->was);
-		if (!d->was)
+		for (k = 0; k < d->nrules; k++) {
+			const struct rule *r = &d->rules[k];
+
+			if (r->severity == SEV_INFO || d->nkind[r->kind] == F_COUNT)
+				continue;
+			d->by_kind[r->kind][d->nkind[r->kind]++] = r;
+			if (r->kind == SUBJECT_PERSON)
+				n += rule_details(d, r);
+		}
+
+		d->nper = n;
+		d->person_was = malloc((size_t)(np * n > 0 ? np * n : 1) * sizeof *d->person_was);
+		d->slot_was = calloc((size_t)(ns ? ns : 1) * F_COUNT, sizeof *d->slot_was);
+		if (!d->person_was || !d->slot_was)
 			goto fail;
-		for (k = 0; k < d->nrules; k++)
-			if (d->rules[k].kind == SUBJECT_TEAM)
-				d->team_was[d->rules[k].code] = rule_fires(a, d->rules[k].code, 0, 0);
+		for (k = 0; k < d->nrules; k++) {
+			const struct rule *r = &d->rules[k];
+
+			if (r->kind == SUBJECT_TEAM)
+				d->team_was[r->code] = rule_fires(a, r->code, 0, 0);
+			else if (r->kind == SUBJECT_SLOT)
+				for (s2 = 0; s2 < ns; s2++)
+					d->slot_was[s2 * F_COUNT + r->code] = rule_fires(a, r->code, s2, 0);
+		}
+		for (row = 0; row < np; row++)
+			for (k = 0, j = 0; k < d->nrules; k++) {
+				const struct rule *r = &d->rules[k];
+
+				if (r->kind != SUBJECT_PERSON || r->severity == SEV_INFO)
+					continue;
+				for (det = 0; det < rule_details(d, r); det++)
+					d->person_was[row * n + j++] = rule_fires(a, r->code, row, det);
+			}
 	}
 	/* each person's findings, to clear them with the person */
 	d->fstart = calloc((size_t)np + 2, sizeof *d->fstart);
@@ -472,7 +502,8 @@ void decide_free(struct decide *d)
 	free(d->hrows);
 	free(d->slots);
 	free(d->people);
-	free(d->was);
+	free(d->slot_was);
+	free(d->person_was);
 	free(d->fstart);
 	free(d->frows);
 	free(d);
@@ -512,15 +543,15 @@ static void subject_effect(struct decide *d, enum subject_kind kind, int subject
 {
 	int k, det;
 
-	for (k = 0; k < d->nrules; k++) {
-		const struct rule *r = &d->rules[k];
+	for (k = 0; k < d->nkind[kind]; k++) {
+		const struct rule *r = d->by_kind[kind][k];
 
-		if (r->kind != kind || r->severity == SEV_INFO)
-			continue;
 		for (det = 0; det < rule_details(d, r); det++) {
-			/* the team's rules as they stand were asked once, in decide_new */
-			bool was = kind == SUBJECT_TEAM && !r->details ? d->team_was[r->code]
-							: rule_fires(d->a, r->code, subject, det);
+			/* the rules as they stand were asked once, in decide_new */
+			bool was = r->details ? rule_fires(d->a, r->code, subject, det) :
+				   kind == SUBJECT_TEAM ? d->team_was[r->code] :
+				   kind == SUBJECT_SLOT ? d->slot_was[subject * F_COUNT + r->code] :
+				   rule_fires(d->a, r->code, subject, det);
 			bool is = rule_fires(&d->scratch, r->code, subject, det);
 
 			if (was != is)
@@ -635,26 +666,15 @@ static void person_effect(struct decide *d, int row, int slot, int share, bool l
 			  struct effect *e)
 {
 	struct cell *cell = &d->plan->people[row]->cells[slot], keep = *cell;
-	bool *was = d->was;
+	const bool *was = &d->person_was[row * d->nper];
 	int k, det, n = 0;
 
-	for (k = 0; k < d->nrules; k++) {
-		const struct rule *r = &d->rules[k];
-
-		if (r->kind != SUBJECT_PERSON || r->severity == SEV_INFO)
-			continue;
-		for (det = 0; det < rule_details(d, r); det++)
-			was[n++] = rule_fires(d->a, r->code, row, det);
-	}
 	cell->share = (unsigned char)share;
 	cell->lead = share > 0 && lead;
 	analysis_update_person(&d->scratch, row);
-	n = 0;
-	for (k = 0; k < d->nrules; k++) {
-		const struct rule *r = &d->rules[k];
+	for (k = 0; k < d->nkind[SUBJECT_PERSON]; k++) {
+		const struct rule *r = d->by_kind[SUBJECT_PERSON][k];
 
-		if (r->kind != SUBJECT_PERSON || r->severity == SEV_INFO)
-			continue;
 		for (det = 0; det < rule_details(d, r); det++, n++) {
 			bool is = rule_fires(&d->scratch, r->code, row, det);
 
