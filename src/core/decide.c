@@ -380,7 +380,9 @@ struct decide {
 	/* the rules on the plan as it is, asked once: */
 	bool team_was[F_COUNT];      /* team rules */
 	bool *slot_was;              /* slot rules, F_COUNT a slot */
-	bool *person_was;            /* person rules with their details, nper a person */
+	bool *person_was;            /* person rules with their details, nper a
+				      * person, asked when first needed */
+	bool *person_asked;          /* per person: person_was filled in */
 	int nper;
 	/* the rules that count (errors and warnings) by subject kind */
 	const struct rule *by_kind[3][F_COUNT];
@@ -439,7 +441,7 @@ struct decide *decide_new(const struct analysis *a)
 	d->scratch.people = d->people;
 	d->rules = rule_table(&d->nrules);
 	{
-		int k, n = 0, row, det, j, s2;
+		int k, n = 0, s2;
 
 		for (k = 0; k < d->nrules; k++) {
 			const struct rule *r = &d->rules[k];
@@ -454,7 +456,8 @@ struct decide *decide_new(const struct analysis *a)
 		d->nper = n;
 		d->person_was = malloc((size_t)(np * n > 0 ? np * n : 1) * sizeof *d->person_was);
 		d->slot_was = calloc((size_t)(ns ? ns : 1) * F_COUNT, sizeof *d->slot_was);
-		if (!d->person_was || !d->slot_was)
+		d->person_asked = calloc((size_t)(np ? np : 1), sizeof *d->person_asked);
+		if (!d->person_was || !d->slot_was || !d->person_asked)
 			goto fail;
 		for (k = 0; k < d->nrules; k++) {
 			const struct rule *r = &d->rules[k];
@@ -465,15 +468,6 @@ struct decide *decide_new(const struct analysis *a)
 				for (s2 = 0; s2 < ns; s2++)
 					d->slot_was[s2 * F_COUNT + r->code] = rule_fires(a, r->code, s2, 0);
 		}
-		for (row = 0; row < np; row++)
-			for (k = 0, j = 0; k < d->nrules; k++) {
-				const struct rule *r = &d->rules[k];
-
-				if (r->kind != SUBJECT_PERSON || r->severity == SEV_INFO)
-					continue;
-				for (det = 0; det < rule_details(d, r); det++)
-					d->person_was[row * n + j++] = rule_fires(a, r->code, row, det);
-			}
 	}
 	/* each person's findings, to clear them with the person */
 	d->fstart = calloc((size_t)np + 2, sizeof *d->fstart);
@@ -504,6 +498,7 @@ void decide_free(struct decide *d)
 	free(d->people);
 	free(d->slot_was);
 	free(d->person_was);
+	free(d->person_asked);
 	free(d->fstart);
 	free(d->frows);
 	free(d);
@@ -547,7 +542,8 @@ static void subject_effect(struct decide *d, enum subject_kind kind, int subject
 		const struct rule *r = d->by_kind[kind][k];
 
 		for (det = 0; det < rule_details(d, r); det++) {
-			/* the rules as they stand were asked once, in decide_new */
+			/* the slot and team rules as they stand were asked once, in
+			 * decide_new */
 			bool was = r->details ? rule_fires(d->a, r->code, subject, det) :
 				   kind == SUBJECT_TEAM ? d->team_was[r->code] :
 				   kind == SUBJECT_SLOT ? d->slot_was[subject * F_COUNT + r->code] :
@@ -666,8 +662,19 @@ static void person_effect(struct decide *d, int row, int slot, int share, bool l
 			  struct effect *e)
 {
 	struct cell *cell = &d->plan->people[row]->cells[slot], keep = *cell;
-	const bool *was = &d->person_was[row * d->nper];
+	bool *was = &d->person_was[row * d->nper];
 	int k, det, n = 0;
+
+	if (!d->person_asked[row]) {
+		for (k = 0; k < d->nkind[SUBJECT_PERSON]; k++) {
+			const struct rule *r = d->by_kind[SUBJECT_PERSON][k];
+
+			for (det = 0; det < rule_details(d, r); det++)
+				was[n++] = rule_fires(d->a, r->code, row, det);
+		}
+		d->person_asked[row] = true;
+		n = 0;
+	}
 
 	cell->share = (unsigned char)share;
 	cell->lead = share > 0 && lead;
