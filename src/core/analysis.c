@@ -602,7 +602,9 @@ enum finding_code finding_code_by_name(const char *name)
 
 const char *severity_name(enum severity s)
 {
-	static const char *names[SEV_COUNT] = { "error", "warning", "info" };
+	/* TRANSLATORS: a severity in the text of diff and whatif; at most 8
+	   columns */
+	static const char *names[SEV_COUNT] = { N_("error"), N_("warning"), N_("info") };
 
 	return names[s];
 }

@@ -80,6 +80,9 @@ const struct action actions[] = {
 	{ ACT_PROFILE, "profile", { 'p' }, N_("show the slot's whole profile"), N_("profile"), act_profile },
 	/* TRANSLATORS: at most 54 columns */
 	{ ACT_LEGEND, "legend", { 'e' }, N_("explain the symbols and columns (legend)"), N_("legend"), act_legend },
+	{ ACT_WHATIF, "whatif", { 'w' }, N_("what the person's absence would create (plan unchanged)"), NULL, act_whatif },
+	/* TRANSLATORS: at most 54 columns */
+	{ ACT_CANDIDATES, "candidates", { 'c' }, N_("who could take the slot; Enter applies one"), NULL, act_candidates },
 	/* TRANSLATORS: at most 54 columns */
 	{ ACT_SAVE, "save", { 's', CTRL('s') }, N_("save the plan"), N_("save"), act_save },
 	/* TRANSLATORS: at most 54 columns */
