@@ -79,6 +79,24 @@ if command -v localedef >/dev/null 2>&1 &&
 			bad "$team: TSV with a Dutch locale is not the English TSV"
 		fi
 	done
+	# whatif, suggest and diff in Dutch; their TSV as in English
+	for cmd in "whatif config/example-team.ini" "suggest config/example-team.ini" \
+		   "diff config/small-team.ini config/example-team.ini"; do
+		name=$(echo "$cmd" | cut -d' ' -f1)
+		nl "$SCHAAP" $cmd >"$tmp/out/$name.text" 2>&1
+		echo "exit $?" >>"$tmp/out/$name.text"
+		[ -n "$UPDATE" ] && cp "$tmp/out/$name.text" "tests/golden/nl/$name.text"
+		if cmp -s "$tmp/out/$name.text" "tests/golden/nl/$name.text"; then ok; else
+			diff -u "tests/golden/nl/$name.text" "$tmp/out/$name.text" | head -20
+			bad "schaap $cmd in Dutch differs from tests/golden/nl/$name.text"
+		fi
+		set -- $cmd
+		shift
+		nl "$SCHAAP" "$name" --format tsv "$@" >"$tmp/tsv.nl" 2>&1
+		env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 "$SCHAAP" "$name" --format tsv "$@" \
+			>"$tmp/tsv.en" 2>&1
+		cmp -s "$tmp/tsv.nl" "$tmp/tsv.en" && ok || bad "schaap $name --format tsv differs with a Dutch locale"
+	done
 	# the command line in Dutch
 	nl "$SCHAAP" check >"$tmp/out/usage" 2>&1
 	if [ $? = 2 ] && grep -q 'minstens één TEAMFILE' "$tmp/out/usage" &&

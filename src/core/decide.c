@@ -994,7 +994,8 @@ void suggest_line(const struct decide *d, const struct candidate *c, const struc
 		snprintf(share, sizeof share, _("%d%% lead"), c->share);
 	effect_items_text(d, e->items, n, true, cleared, sizeof cleared);
 	effect_items_text(d, e->items, n, false, created, sizeof created);
-	catalog_legs_text(d->c, c->fit, false, ", ", fit, sizeof fit);
+	/* leg ids are English words: a Dutch reader gets the labels */
+	catalog_legs_text(d->c, c->fit, catalog_dutch(), ", ", fit, sizeof fit);
 	if (cleared[0])
 		snprintf(clears, sizeof clears, _("clears %s"), cleared);
 	else
