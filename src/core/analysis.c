@@ -739,32 +739,31 @@ const char *analysis_slot_status(const struct analysis *a, int slot, enum severi
 	return rules[worst].status;
 }
 
-/* Count one held cell of the person at @row into a slot's figures. */
-static void count_cell(struct slot_result *r, const struct person *person,
-		       const struct cell *cell, int row)
+void analysis_slot_add_cell(struct slot_result *r, const struct plan *p, int row, int slot,
+			    int sign)
 {
-	if (r->holders++ == 0)
+	const struct person *person = p->people[row];
+	const struct cell *cell = &person->cells[slot];
+
+	r->followers += sign * (cell->follows && !person->external);
+	if (!cell->share)
+		return;
+	if (sign > 0 && (r->holders == 0 || row < r->first_holder))
 		r->first_holder = row;
-	r->staffed += (long)person->fte * cell->share;
-	r->leads += cell->lead;
-	r->external_holders += person->external;
-	r->internal_leads += cell->lead && !person->external;
+	r->holders += sign;
+	r->staffed += sign * (long)person->fte * cell->share;
+	r->leads += sign * cell->lead;
+	r->external_holders += sign * person->external;
+	r->internal_leads += sign * (cell->lead && !person->external);
 }
 
 /* Add the cells of @row to the figures of every slot. */
 static void add_person_to_slots(struct analysis *a, int row)
 {
-	const struct person *person = a->plan->people[row];
 	int s, ns = a->plan->cat->nslots;
 
-	for (s = 0; s < ns; s++) {
-		const struct cell *cell = &person->cells[s];
-
-		if (cell->follows && !person->external)
-			a->slots[s].followers++;
-		if (cell->share)
-			count_cell(&a->slots[s], person, cell, row);
-	}
+	for (s = 0; s < ns; s++)
+		analysis_slot_add_cell(&a->slots[s], a->plan, row, s, 1);
 }
 
 static void clear_slot(struct analysis *a, int s)
@@ -805,15 +804,8 @@ void analysis_update_slot(struct analysis *a, int s)
 	int i;
 
 	clear_slot(a, s);
-	for (i = 0; i < p->npeople; i++) {
-		const struct person *person = p->people[i];
-		const struct cell *cell = &person->cells[s];
-
-		if (cell->follows && !person->external)
-			r->followers++;
-		if (cell->share)
-			count_cell(r, person, cell, i);
-	}
+	for (i = 0; i < p->npeople; i++)
+		analysis_slot_add_cell(r, p, i, s, 1);
 	fill_state(a, s);
 }
 
