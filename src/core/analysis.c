@@ -739,13 +739,16 @@ const char *analysis_slot_status(const struct analysis *a, int slot, enum severi
 	return rules[worst].status;
 }
 
-void analysis_slot_add_cell(struct slot_result *r, const struct plan *p, int row, int slot,
-			    int sign)
+/* The accounting of analysis_slot_add_cell, for the person at @row.
+ * Inlined where the full analysis counts, so @sign folds away there and
+ * a cell that neither holds nor follows up costs two tests. */
+static inline void slot_count(struct slot_result *r, const struct person *person, int row,
+			      int slot, int sign)
 {
-	const struct person *person = p->people[row];
 	const struct cell *cell = &person->cells[slot];
 
-	r->followers += sign * (cell->follows && !person->external);
+	if (cell->follows && !person->external)
+		r->followers += sign;
 	if (!cell->share)
 		return;
 	if (sign > 0 && (r->holders == 0 || row < r->first_holder))
@@ -757,13 +760,20 @@ void analysis_slot_add_cell(struct slot_result *r, const struct plan *p, int row
 	r->internal_leads += sign * (cell->lead && !person->external);
 }
 
+void analysis_slot_add_cell(struct slot_result *r, const struct plan *p, int row, int slot,
+			    int sign)
+{
+	slot_count(r, p->people[row], row, slot, sign);
+}
+
 /* Add the cells of @row to the figures of every slot. */
 static void add_person_to_slots(struct analysis *a, int row)
 {
+	const struct person *person = a->plan->people[row];
 	int s, ns = a->plan->cat->nslots;
 
 	for (s = 0; s < ns; s++)
-		analysis_slot_add_cell(&a->slots[s], a->plan, row, s, 1);
+		slot_count(&a->slots[s], person, row, s, 1);
 }
 
 static void clear_slot(struct analysis *a, int s)
@@ -805,7 +815,7 @@ void analysis_update_slot(struct analysis *a, int s)
 
 	clear_slot(a, s);
 	for (i = 0; i < p->npeople; i++)
-		analysis_slot_add_cell(r, p, i, s, 1);
+		slot_count(r, p->people[i], i, s, 1);
 	fill_state(a, s);
 }
 
