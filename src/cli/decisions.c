@@ -13,7 +13,6 @@
 #include "teamfile.h"
 #include "text.h"
 
-#define WIDTH 80
 #define STDIN_NAME "(standard input)"
 
 struct plan *cli_load(const char *path, const struct catalog *cat, struct error *err)
@@ -56,27 +55,16 @@ static const char *shown(const char *path)
 	return strcmp(path, "-") == 0 ? STDIN_NAME : path;
 }
 
-/* Print @text (escaped here) wrapped at WIDTH; the first line starts at
- * column @col, continuation lines are indented by @indent. */
+/* Print @text, escaped here, wrapped by cli_wrap; an empty @text is an
+ * empty line. */
 static void wrap(FILE *out, const char *text, int col, int indent)
 {
 	char esc[8192];
-	const char *p = esc;
 
 	text_escape(text, esc, sizeof esc);
-	if (!*p)
+	if (!*esc)
 		fputc('\n', out);
-	while (*p) {
-		size_t bytes = text_break(p, WIDTH - col);
-
-		fprintf(out, "%.*s\n", (int)bytes, p);
-		p += bytes;
-		while (*p == ' ')
-			p++;
-		if (*p)
-			fprintf(out, "%*s", indent, "");
-		col = indent;
-	}
+	cli_wrap(out, esc, col, indent);
 }
 
 static void tsv_field(FILE *out, const char *s, const char *end)
