@@ -842,12 +842,23 @@ int knockout_run(struct decide *d, struct knockout *k)
 
 /* ---- suggestions ---- */
 
+static const enum finding_code suggest_acts_on[] = { F_UNCOVERED, F_UNDERSTAFFED, F_NO_LEAD,
+						     F_EXTERNAL_ONLY };
+
+const enum finding_code *suggest_codes(int *n)
+{
+	*n = (int)(sizeof suggest_acts_on / sizeof *suggest_acts_on);
+	return suggest_acts_on;
+}
+
 bool suggest_wanted(const struct analysis *a, int slot)
 {
-	return analysis_slot_fires(a, F_UNCOVERED, slot) ||
-	       analysis_slot_fires(a, F_UNDERSTAFFED, slot) ||
-	       analysis_slot_fires(a, F_NO_LEAD, slot) ||
-	       analysis_slot_fires(a, F_EXTERNAL_ONLY, slot);
+	int i;
+
+	for (i = 0; i < (int)(sizeof suggest_acts_on / sizeof *suggest_acts_on); i++)
+		if (analysis_slot_fires(a, suggest_acts_on[i], slot))
+			return true;
+	return false;
 }
 
 /* The cell to offer @row for @slot; false when there is nothing to offer. */
