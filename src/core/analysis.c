@@ -651,17 +651,9 @@ static int reserve(void **buf, int *cap, int n, size_t size)
 	return 0;
 }
 
-static const struct plan *sort_plan;
-
-static int person_id_cmp(const void *a, const void *b)
-{
-	return strcmp(sort_plan->people[*(const int *)a]->id,
-		      sort_plan->people[*(const int *)b]->id);
-}
-
 static int sort_people(struct analysis *a, const struct plan *p)
 {
-	int i, cap = a->people_cap;
+	int cap = a->people_cap;
 	int *grown;
 
 	if (a->people_by_id && a->by_id_serial == p->serial && a->by_id_version == p->version)
@@ -671,11 +663,7 @@ static int sort_people(struct analysis *a, const struct plan *p)
 	if (!grown)
 		return -1;
 	a->people_by_id = grown;
-	for (i = 0; i < p->npeople; i++)
-		a->people_by_id[i] = i;
-	sort_plan = p;
-	qsort(a->people_by_id, (size_t)p->npeople, sizeof *a->people_by_id, person_id_cmp);
-	sort_plan = NULL;
+	plan_rows_by_id(p, a->people_by_id);
 	a->by_id_serial = p->serial;
 	a->by_id_version = p->version;
 	return 0;

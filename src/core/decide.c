@@ -225,24 +225,12 @@ static void need_text(int need, char *out, size_t n)
 		text_format_decimal(need, FTE_DECIMALS, out, n);
 }
 
-static const struct plan *id_plan;
-
-static int row_id_cmp(const void *a, const void *b)
-{
-	return strcmp(id_plan->people[*(const int *)a]->id, id_plan->people[*(const int *)b]->id);
-}
-
 static int *rows_by_id(const struct plan *p)
 {
-	int *v = malloc((size_t)(p->npeople ? p->npeople : 1) * sizeof *v), i;
+	int *v = malloc((size_t)(p->npeople ? p->npeople : 1) * sizeof *v);
 
-	if (!v)
-		return NULL;
-	for (i = 0; i < p->npeople; i++)
-		v[i] = i;
-	id_plan = p;
-	qsort(v, (size_t)p->npeople, sizeof *v, row_id_cmp);
-	id_plan = NULL;
+	if (v)
+		plan_rows_by_id(p, v);
 	return v;
 }
 
@@ -698,11 +686,9 @@ void decide_cell(struct decide *d, int row, int slot, int share, bool lead, stru
 
 const char *effect_subject(const struct decide *d, const struct effect_item *it)
 {
-	switch (it->kind) {
-	case SUBJECT_SLOT: return d->c->slots[it->subject].id;
-	case SUBJECT_PERSON: return d->p->people[it->subject]->id;
-	default: return "team";
-	}
+	struct finding f = { it->code, it->kind, it->subject, it->detail };
+
+	return finding_subject_id(d->a, &f);
 }
 
 size_t effect_items_text(const struct decide *d, const struct effect_item *items, int n,
