@@ -735,17 +735,17 @@ static inline void slot_count(struct slot_result *r, const struct person *person
 {
 	const struct cell *cell = &person->cells[slot];
 
+	if (cell->share) {
+		if (sign > 0 && r->holders == 0)
+			r->first_holder = row;
+		r->holders += sign;
+		r->staffed += sign * (long)person->fte * cell->share;
+		r->leads += sign * cell->lead;
+		r->external_holders += sign * person->external;
+		r->internal_leads += sign * (cell->lead && !person->external);
+	}
 	if (cell->follows && !person->external)
 		r->followers += sign;
-	if (!cell->share)
-		return;
-	if (sign > 0 && (r->holders == 0 || row < r->first_holder))
-		r->first_holder = row;
-	r->holders += sign;
-	r->staffed += sign * (long)person->fte * cell->share;
-	r->leads += sign * cell->lead;
-	r->external_holders += sign * person->external;
-	r->internal_leads += sign * (cell->lead && !person->external);
 }
 
 void analysis_slot_add_cell(struct slot_result *r, const struct plan *p, int row, int slot,
