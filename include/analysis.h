@@ -173,9 +173,9 @@ void analysis_update_person(struct analysis *a, int row);
  * staffed, leads, external holders, internal leads) and following it up
  * from inside (followers). The one place a cell is counted: analysis_run,
  * analysis_update_slot and the incremental evaluation (decide.c) all count
- * through it, so a new figure is added here once. Adding a holder keeps
- * first_holder the first row that holds the slot; after taking a holder
- * away, first_holder is the caller's to put right. */
+ * through it, so a new figure is added here once. Adding the first holder
+ * sets first_holder (the full analysis adds rows in order); otherwise
+ * first_holder is the caller's to put right. */
 void analysis_slot_add_cell(struct slot_result *r, const struct plan *p, int row, int slot,
 			    int sign);
 

@@ -577,8 +577,7 @@ static bool counts_in(const struct decide *d, int row, int s)
 }
 
 /* The first holder of @s once the rows in @gone hold it no more: the
- * first of the base holders but those, or -1. (A holder added is put in
- * first place, when it comes first, by analysis_slot_add_cell.) */
+ * first of the base holders but those, or -1. */
 static int first_holder(const struct decide *d, int s, const int *gone, int ngone)
 {
 	int k;
@@ -677,6 +676,8 @@ void decide_cell(struct decide *d, int row, int slot, int share, bool lead, stru
 	analysis_slot_add_cell(r, d->p, row, slot, 1);
 	if (keep.share && !share)
 		r->first_holder = first_holder(d, slot, &row, 1);
+	else if (!keep.share && share && row < r->first_holder)
+		r->first_holder = row;
 	slot_effect(d, slot, e);
 	team_effect(d, e);
 	person_effect(d, row, e);
