@@ -44,7 +44,7 @@ static void column(FILE *out, const char *text, int cols, bool right)
 
 /* Print @text (already escaped) wrapped at WIDTH, continuation lines
  * indented by @indent; the first line starts at column @col. */
-static void wrap(FILE *out, const char *text, int col, int indent)
+void cli_wrap(FILE *out, const char *text, int col, int indent)
 {
 	const char *p = text;
 
@@ -159,7 +159,7 @@ static void print_text(const struct analysis *a, const char *file, bool colour, 
 			/* the legs, wrapped under themselves to stay within 80 columns */
 			if (len) {
 				fputc(' ', out);
-				wrap(out, buf, 39 + (pr->sheep ? 6 : 0) + (pr->nlegs > 9), 39);
+				cli_wrap(out, buf, 39 + (pr->sheep ? 6 : 0) + (pr->nlegs > 9), 39);
 			} else {
 				fputc('\n', out);
 			}
@@ -184,7 +184,7 @@ static void print_text(const struct analysis *a, const char *file, bool colour, 
 			finding_message(a, f, buf, sizeof buf);
 			text_escape(buf, esc, sizeof esc);
 			fprintf(out, "  %-18s ", finding_code_name(f->code));
-			wrap(out, esc, 21, 21);
+			cli_wrap(out, esc, 21, 21);
 		}
 	}
 	if (a->nfindings == 0)
