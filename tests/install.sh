@@ -1,6 +1,7 @@
 #!/bin/sh
 # install.sh - make install and uninstall into a scratch DESTDIR: the
-# installed binary runs from another directory with its embedded catalog,
+# installed binary runs from another directory with its embedded catalog
+# and its Dutch texts,
 # finds a user catalog under XDG_CONFIG_HOME, and uninstall leaves nothing.
 : "${MAKE:=make}"
 pass=0 fail=0
@@ -18,6 +19,11 @@ done
 bin=$tmp/root/opt/schaap/bin/schaap
 (cd / && HOME="$tmp/home" XDG_CONFIG_HOME= "$bin" check "$tmp/root/opt/schaap/share/schaap/example-team.ini" >"$tmp/out" 2>&1)
 [ $? = 1 ] && grep -q "five-legged-sheep" "$tmp/out" && ok || { cat "$tmp/out"; bad "installed binary does not check the example from /"; }
+
+# the Dutch texts are installed and found beside the installed binary
+[ -f "$tmp/root/opt/schaap/share/locale/nl/LC_MESSAGES/schaap.mo" ] && ok || bad "missing the Dutch schaap.mo"
+(cd / && HOME="$tmp/home" XDG_CONFIG_HOME= LANGUAGE=nl "$bin" check "$tmp/root/opt/schaap/share/schaap/example-team.ini" >"$tmp/out" 2>&1)
+grep -q "waarschuwingen" "$tmp/out" && ok || { head -3 "$tmp/out"; bad "installed binary does not speak Dutch with LANGUAGE=nl"; }
 
 # a user catalog with one slot replaces the built-in one
 mkdir -p "$tmp/xdg/schaap"
