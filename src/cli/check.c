@@ -1,58 +1,35 @@
 /* check.c - `schaap check`: the analysis as text for people or TSV for
- * scripts. Every string from a file passes through text_escape or
- * text_fit, so no control character reaches the output. */
+ * scripts, both written from the report model. The model holds no control
+ * character; text_fit and text_escape keep it so. */
 #define _GNU_SOURCE
 #include "cli.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis.h"
 #include "catalogfile.h"
+#include "report.h"
 #include "teamfile.h"
 #include "text.h"
+#include "writer.h"
 
 #define WIDTH 80
 
 static const char *const sev_colour[SEV_COUNT] = { "\033[1;31m", "\033[33m", "\033[36m" };
 
-static void colour_on(FILE *out, bool colour, const char *code)
+/* Print @s, in the colour of severity @sev when there is one. */
+static void coloured(FILE *out, bool colour, int sev, const char *s)
 {
-	if (colour)
-		fputs(code, out);
+	if (colour && sev >= 0 && sev < SEV_COUNT)
+		fprintf(out, "%s%s\033[0m", sev_colour[sev], s);
+	else
+		fputs(s, out);
 }
 
-static void colour_off(FILE *out, bool colour)
-{
-	if (colour)
-		fputs("\033[0m", out);
-}
-
-/* The status of a slot in a few characters: symbol and word. */
-static const char *slot_status(const struct analysis *a, int s, enum severity *sev)
-{
-	enum finding_code worst = analysis_slot_worst(a, s);
-
-	*sev = SEV_COUNT;
-	if (a->slots[s].state == STATE_NOT_NEEDED)
-		return "- not needed";
-	if (worst == F_COUNT)
-		return "+ ok";
-	*sev = finding_severity(worst);
-	switch (worst) {
-	case F_UNCOVERED: return "X uncovered";
-	case F_EXTERNAL_ONLY: return "! external only";
-	case F_LEAD_CONFLICT: return "! lead conflict";
-	case F_NO_LEAD: return "! no lead";
-	case F_UNDERSTAFFED: return "! understaffed";
-	case F_OVERLAP: return "+ shared, led";
-	case F_SINGLE_POINT: return "~ one holder";
-	default: return "?";
-	}
-}
-
-/* Print @text (already escaped) wrapped at WIDTH, continuation lines
- * indented by @indent; the first line starts at column @col. */
+/* Print @text wrapped at WIDTH, continuation lines indented by @indent;
+ * the first line starts at column @col. */
 static void wrap(FILE *out, const char *text, int col, int indent)
 {
 	const char *p = text;
@@ -70,126 +47,124 @@ static void wrap(FILE *out, const char *text, int col, int indent)
 	}
 }
 
-static void print_text(const struct analysis *a, const char *file, bool colour, FILE *out)
+static void text_slots(const struct report_table *t, bool colour, FILE *out)
 {
-	const struct plan *p = a->plan;
-	const struct catalog *c = p->cat;
-	char buf[2048], esc[4096], name[128], num[32], need[32];
-	long total_fte = 0;
-	int i, s, sev;
-
-	for (i = 0; i < p->npeople; i++)
-		total_fte += p->people[i]->fte;
-	text_fit(p->name[0] ? p->name : "(unnamed team)", 50, false, name, sizeof name);
-	text_escape(file, esc, sizeof esc);
-	colour_on(out, colour, "\033[1m");
-	fprintf(out, "%s", name);
-	colour_off(out, colour);
-	fprintf(out, "  (%s)\n", esc);
-	text_format_decimal(total_fte, FTE_DECIMALS, num, sizeof num);
-	fprintf(out, "%d %s, %s FTE; %d error%s, %d warning%s, %d info\n\n", p->npeople,
-		p->npeople == 1 ? "person" : "people", num, a->count[SEV_ERROR],
-		a->count[SEV_ERROR] == 1 ? "" : "s", a->count[SEV_WARNING],
-		a->count[SEV_WARNING] == 1 ? "" : "s", a->count[SEV_INFO]);
+	int row, group = -1;
 
 	fprintf(out, "%-13s %7s %8s %7s  %s\n", "SLOT", "HOLDERS", "STAFFED", "NEEDED", "STATUS");
-	for (s = 0; s < c->nslots; s++) {
-		const struct slot_result *r = &a->slots[s];
-		enum severity sv;
-		const char *status = slot_status(a, s, &sv);
+	for (row = 0; row < t->nrows; row++) {
+		const struct report_cell *status = report_cell_at(t, row, "status");
 
-		if (s == 0 || s == c->nroles)
-			fprintf(out, "%s\n", s == 0 ? "roles" : "tasks");
-		analysis_format_staffed(r->staffed, num, sizeof num);
-		if (r->need == NEED_UNSET)
-			snprintf(need, sizeof need, "-");
-		else
-			text_format_decimal(r->need, FTE_DECIMALS, need, sizeof need);
-		fprintf(out, "  %-11s %7d %8s %7s  ", c->slots[s].id, r->holders, num, need);
-		if (sv != SEV_COUNT)
-			colour_on(out, colour, sev_colour[sv]);
-		fprintf(out, "%s", status);
-		if (sv != SEV_COUNT)
-			colour_off(out, colour);
-		fputc('\n', out);
-	}
+		if (t->row_group[row] != group && (group = t->row_group[row]) >= 0) {
+			const char *g = t->groups[group];
 
-	if (p->npeople) {
-		fprintf(out, "\n%-24s %4s %5s  %s\n", "PERSON", "FTE", "LOAD", "LEGS");
-		for (i = 0; i < p->npeople; i++) {
-			const struct person *person = p->people[i];
-			const struct person_result *pr = &a->people[i];
-			size_t len = 0;
-			int l;
-
-			text_fit(person->name, 22, true, name, sizeof name);
-			text_format_decimal(person->fte, FTE_DECIMALS, num, sizeof num);
-			buf[0] = '\0';
-			for (l = 0; l < c->nlegs; l++)
-				if (pr->legs & (1u << l))
-					len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s",
-								len ? " " : "", c->legs[l].id);
-			fprintf(out, "%s%s %4s ", name, person->external ? " e" : "  ", num);
-			if (pr->over)
-				colour_on(out, colour, sev_colour[SEV_WARNING]);
-			fprintf(out, "%4d%%", pr->load);
-			if (pr->over)
-				colour_off(out, colour);
-			fprintf(out, "  %d", pr->nlegs);
-			if (pr->sheep) {
-				colour_on(out, colour, sev_colour[SEV_WARNING]);
-				fprintf(out, " SHEEP");
-				colour_off(out, colour);
-			}
-			/* the legs, wrapped under themselves to stay within 80 columns */
-			if (len) {
-				fputc(' ', out);
-				wrap(out, buf, 39 + (pr->sheep ? 6 : 0) + (pr->nlegs > 9), 39);
-			} else {
-				fputc('\n', out);
-			}
+			fprintf(out, "%c%s\n", tolower((unsigned char)g[0]), g + 1);
 		}
-	}
-
-	for (sev = 0; sev < SEV_COUNT; sev++) {
-		static const char *const heads[SEV_COUNT] = { "Errors", "Warnings", "Info" };
-
-		if (!a->count[sev])
-			continue;
+		fprintf(out, "  %-11s %7s %8s %7s  ", report_cell_at(t, row, "slot")->value,
+			report_cell_at(t, row, "holders")->text,
+			report_cell_at(t, row, "staffed_fte")->text,
+			report_cell_at(t, row, "needed_fte")->text);
+		coloured(out, colour, status->severity, status->text);
 		fputc('\n', out);
-		colour_on(out, colour, sev_colour[sev]);
-		fprintf(out, "%s (%d)", heads[sev], a->count[sev]);
-		colour_off(out, colour);
-		fputc('\n', out);
-		for (i = 0; i < a->nfindings; i++) {
-			const struct finding *f = &a->findings[i];
-
-			if ((int)finding_severity(f->code) != sev)
-				continue;
-			finding_message(a, f, buf, sizeof buf);
-			text_escape(buf, esc, sizeof esc);
-			fprintf(out, "  %-18s ", finding_code_name(f->code));
-			wrap(out, esc, 21, 21);
-		}
 	}
-	if (a->nfindings == 0)
-		fprintf(out, "\nNo findings.\n");
 }
 
-static void print_tsv(const struct analysis *a, const char *file, FILE *out)
+static void text_people(const struct report_table *t, bool colour, FILE *out)
 {
-	char buf[2048], esc[4096], fesc[2048];
-	int i;
+	char name[128];
+	int row;
 
-	text_escape(file, fesc, sizeof fesc);
-	for (i = 0; i < a->nfindings; i++) {
-		const struct finding *f = &a->findings[i];
+	if (!t->nrows)
+		return;
+	fprintf(out, "\n%-24s %4s %5s  %s\n", "PERSON", "FTE", "LOAD", "LEGS");
+	for (row = 0; row < t->nrows; row++) {
+		const struct report_cell *load = report_cell_at(t, row, "load");
+		const struct report_cell *legs = report_cell_at(t, row, "legs");
+		const char *names = report_cell_at(t, row, "leg_names")->value;
+		bool sheep = legs->severity >= 0;
 
-		finding_message(a, f, buf, sizeof buf);
-		text_escape(buf, esc, sizeof esc);
-		fprintf(out, "%s\t%s\t%s\t%s\t%s\n", fesc, severity_name(finding_severity(f->code)),
-			finding_code_name(f->code), finding_subject_id(a, f), esc);
+		text_fit(report_cell_at(t, row, "person")->text, 22, true, name, sizeof name);
+		fprintf(out, "%s%s %4s ", name,
+			strcmp(report_cell_at(t, row, "external")->value, "yes") == 0 ? " e" : "  ",
+			report_cell_at(t, row, "fte")->text);
+		fprintf(out, "%*s", strlen(load->text) < 5 ? 5 - (int)strlen(load->text) : 0, "");
+		coloured(out, colour, load->severity, load->text);
+		fprintf(out, "  %s", legs->value);
+		if (sheep)
+			coloured(out, colour, SEV_WARNING, " SHEEP");
+		/* the legs, wrapped under themselves to stay within 80 columns */
+		if (names[0]) {
+			fputc(' ', out);
+			wrap(out, names, 38 + (int)strlen(legs->value) + (sheep ? 6 : 0), 39);
+		} else {
+			fputc('\n', out);
+		}
 	}
+}
+
+static int write_text(const struct report *r, const struct writer_options *o, FILE *out)
+{
+	const struct report_fact *file = report_fact(r, "file");
+	char name[128];
+	int sev, row;
+
+	text_fit(r->title, 50, false, name, sizeof name);
+	if (o->colour)
+		fprintf(out, "\033[1m%s\033[0m", name);
+	else
+		fputs(name, out);
+	fprintf(out, "  (%s)\n", file ? file->value : "");
+	fprintf(out, "%d %s, %s FTE; %s\n\n", r->npeople, r->npeople == 1 ? "person" : "people",
+		report_fact(r, "fte")->value, report_fact(r, "findings")->text);
+	text_slots(report_table(r, "coverage"), o->colour, out);
+	text_people(report_table(r, "people"), o->colour, out);
+	for (sev = 0; sev < SEV_COUNT; sev++) {
+		const struct report_table *t = report_table(r, severity_name(sev));
+
+		if (!t || !t->nrows)
+			continue;
+		fputc('\n', out);
+		coloured(out, o->colour, sev, t->title);
+		fputc('\n', out);
+		for (row = 0; row < t->nrows; row++) {
+			fprintf(out, "  %-18s ", report_cell_at(t, row, "code")->value);
+			wrap(out, report_cell_at(t, row, "message")->text, 21, 21);
+		}
+	}
+	if (r->count[SEV_ERROR] + r->count[SEV_WARNING] + r->count[SEV_INFO] == 0)
+		fprintf(out, "\nNo findings.\n");
+	return ferror(out) ? -1 : 0;
+}
+
+static int write_tsv(const struct report *r, const struct writer_options *o, FILE *out)
+{
+	const char *file = report_fact(r, "file")->value;
+	int sev, row;
+
+	(void)o;
+	for (sev = 0; sev < SEV_COUNT; sev++) {
+		const struct report_table *t = report_table(r, severity_name(sev));
+
+		for (row = 0; t && row < t->nrows; row++)
+			fprintf(out, "%s\t%s\t%s\t%s\t%s\n", file,
+				report_cell_at(t, row, "severity")->value,
+				report_cell_at(t, row, "code")->value,
+				report_cell_at(t, row, "subject")->value,
+				report_cell_at(t, row, "message")->value);
+	}
+	return ferror(out) ? -1 : 0;
+}
+
+const struct report_writer writer_text = { "text", write_text };
+const struct report_writer writer_tsv = { "tsv", write_tsv };
+
+const struct report_writer *writer_find(const struct report_writer *const *table,
+					const char *name)
+{
+	for (; *table; table++)
+		if (strcmp((*table)->name, name) == 0)
+			return *table;
+	return NULL;
 }
 
 static int by_name(const void *a, const void *b)
@@ -200,6 +175,8 @@ static int by_name(const void *a, const void *b)
 int check_run(const struct catalog *cat, char **files, int nfiles,
 	      enum check_format format, bool colour, FILE *out, FILE *errout)
 {
+	const struct report_writer *writer = format == FORMAT_TSV ? &writer_tsv : &writer_text;
+	const struct writer_options opts = { colour };
 	struct analysis a;
 	char **sorted = malloc((size_t)(nfiles ? nfiles : 1) * sizeof *sorted);
 	int status = 0, i;
@@ -214,6 +191,7 @@ int check_run(const struct catalog *cat, char **files, int nfiles,
 	analysis_init(&a);
 	for (i = 0; i < nfiles; i++) {
 		struct error err;
+		struct report *r = NULL;
 		struct plan *p;
 
 		error_clear(&err);
@@ -224,21 +202,18 @@ int check_run(const struct catalog *cat, char **files, int nfiles,
 			status = 2;
 			continue;
 		}
-		if (analysis_run(&a, p) < 0) {
+		if (analysis_run(&a, p) < 0 || !(r = report_build(&a, sorted[i], NULL))) {
 			fprintf(errout, "schaap: %s: out of memory\n", sorted[i]);
 			status = 2;
 			plan_free(p);
 			continue;
 		}
-		if (format == FORMAT_TSV)
-			print_tsv(&a, sorted[i], out);
-		else {
-			if (i > 0)
-				fprintf(out, "\n");
-			print_text(&a, sorted[i], colour, out);
-		}
+		if (format != FORMAT_TSV && i > 0)
+			fprintf(out, "\n");
+		writer->write(r, &opts, out);
 		if (status == 0 && (a.count[SEV_ERROR] || a.count[SEV_WARNING]))
 			status = 1;
+		report_free(r);
 		plan_free(p);
 	}
 	analysis_release(&a);

@@ -16,6 +16,7 @@
 static const char usage_text[] =
 	"usage: schaap [--catalog FILE] [TEAMFILE]\n"
 	"       schaap check [--format text|tsv] [--catalog FILE] TEAMFILE...\n"
+	"       schaap report [--format md|html|csv] [-o OUT] [--catalog FILE] TEAMFILE\n"
 	"       schaap --help | --version\n"
 	"\n"
 	"Plan a social media team: people against roles and tasks, with live\n"
@@ -166,6 +167,8 @@ int main(int argc, char **argv)
 
 		return run_check(sub_argc, sub_argv, catalog);
 	}
+	if (optind < argc && strcmp(argv[optind], "report") == 0)
+		return report_main(argc - optind, argv + optind, catalog, cli_catalog);
 	if (argc - optind > 1) {
 		char what[256];
 

@@ -1,0 +1,241 @@
+/* report_cmd.c - `schaap report`: load one team file, analyse it, build
+ * the report model once and hand it to the writer of the chosen format,
+ * on standard output or atomically into a file. */
+#define _GNU_SOURCE
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "analysis.h"
+#include "report.h"
+#include "teamfile.h"
+#include "text.h"
+#include "writer.h"
+
+static const char report_usage[] =
+	"usage: schaap report [--format md|html|csv] [-o OUT] [--date DATE]\n"
+	"                     [--catalog FILE] TEAMFILE\n"
+	"\n"
+	"Write the team's report for the board: the team, its people with load\n"
+	"bars, the grid, coverage of every slot and the findings with advice.\n"
+	"\n"
+	"  --format FORMAT   md (Markdown, the default), html (one printable page)\n"
+	"                    or csv (the grid and the figures of each slot)\n"
+	"  -o, --output OUT  write to OUT (replaced whole or not at all), not stdout\n"
+	"  --date DATE       date the report: YYYY-MM-DD, or today; without it the\n"
+	"                    report has no date unless SOURCE_DATE_EPOCH is set\n"
+	"  --catalog FILE    use FILE instead of the built-in roles and tasks\n"
+	"  -h, --help        show this help\n";
+
+static const struct report_writer *const formats[] = {
+	&writer_md, &writer_html, &writer_csv, NULL,
+};
+
+static int report_error(const char *what)
+{
+	fprintf(stderr, "schaap: %s\n%s", what, report_usage);
+	return 2;
+}
+
+static bool valid_date(const char *s)
+{
+	struct tm tm;
+	const char *end;
+
+	if (strlen(s) != 10)
+		return false;
+	memset(&tm, 0, sizeof tm);
+	end = strptime(s, "%Y-%m-%d", &tm);
+	return end && !*end && s[4] == '-' && s[7] == '-';
+}
+
+/* The date to print into @buf, or NULL for none; -1 on a bad value. */
+static int pick_date(const char *given, char *buf, size_t n, const char **date)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	struct tm tm;
+	time_t t;
+
+	*date = NULL;
+	if (given && strcmp(given, "today") != 0) {
+		if (!valid_date(given)) {
+			char esc[64];
+
+			text_fit(given, 20, false, esc, sizeof esc);
+			fprintf(stderr, "schaap: --date wants YYYY-MM-DD or today, not '%s'\n", esc);
+			return -1;
+		}
+		*date = given;
+		return 0;
+	}
+	if (epoch && *epoch) {
+		char *end;
+		long long secs;
+
+		errno = 0;
+		secs = strtoll(epoch, &end, 10);
+		if (errno || *end || secs < 0 || !gmtime_r(&(time_t){ (time_t)secs }, &tm)) {
+			fprintf(stderr, "schaap: SOURCE_DATE_EPOCH must be seconds since 1970\n");
+			return -1;
+		}
+	} else if (given) {
+		t = time(NULL);
+		localtime_r(&t, &tm);
+	} else {
+		return 0;
+	}
+	strftime(buf, n, "%Y-%m-%d", &tm);
+	*date = buf;
+	return 0;
+}
+
+/* Write @r to @path through a temporary file beside it, renamed over it
+ * only when every byte is on disk. */
+static int write_atomic(const struct report *r, const struct report_writer *w,
+			const char *path)
+{
+	const struct writer_options opts = { false };
+	size_t len = strlen(path);
+	char *tmp = malloc(len + 16), esc[1024];
+	mode_t mask;
+	FILE *out = NULL;
+	int fd, saved;
+
+	text_fit(path, 200, false, esc, sizeof esc);
+	if (!tmp) {
+		fprintf(stderr, "schaap: %s: out of memory\n", esc);
+		return 2;
+	}
+	snprintf(tmp, len + 16, "%s.tmp-XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		goto fail;
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) < 0 || !(out = fdopen(fd, "w")))
+		goto fail;
+	if (w->write(r, &opts, out) < 0 || fflush(out) != 0 || fsync(fd) < 0)
+		goto fail;
+	if (fclose(out) != 0) {
+		out = NULL;
+		fd = -1;
+		goto fail;
+	}
+	out = NULL;
+	fd = -1;
+	if (rename(tmp, path) < 0)
+		goto fail;
+	free(tmp);
+	return 0;
+fail:
+	saved = errno;
+	if (out)
+		fclose(out);
+	else if (fd >= 0)
+		close(fd);
+	if (fd >= 0 || out || access(tmp, F_OK) == 0)
+		unlink(tmp);
+	fprintf(stderr, "schaap: %s: cannot write: %s\n", esc, strerror(saved ? saved : EIO));
+	free(tmp);
+	return 2;
+}
+
+int report_main(int argc, char **argv, const char *catalog,
+		struct catalog *(*load)(const char *path, FILE *errout))
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "catalog", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct report_writer *w = &writer_md;
+	const char *output = NULL, *given_date = NULL, *date;
+	char datebuf[32];
+	struct catalog *cat;
+	struct analysis a;
+	struct report *r = NULL;
+	struct plan *p;
+	struct error err;
+	int c, status = 0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+f:o:c:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (!(w = writer_find(formats, optarg))) {
+				char what[128], esc[48];
+
+				text_fit(optarg, 20, false, esc, sizeof esc);
+				snprintf(what, sizeof what, "unknown format '%s' (md, html or csv)", esc);
+				return report_error(what);
+			}
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'd':
+			given_date = optarg;
+			break;
+		case 'c':
+			catalog = optarg;
+			break;
+		case 'h':
+			fputs(report_usage, stdout);
+			return 0;
+		default:
+			fputs(report_usage, stderr);
+			return 2;
+		}
+	}
+	if (optind >= argc)
+		return report_error("report needs a TEAMFILE");
+	if (argc - optind > 1) {
+		char what[128], esc[48];
+
+		text_fit(argv[optind + 1], 40, false, esc, sizeof esc);
+		snprintf(what, sizeof what, "report takes one TEAMFILE, not also '%s'", esc);
+		return report_error(what);
+	}
+	if (output && !*output)
+		return report_error("-o wants a file name");
+	if (pick_date(given_date, datebuf, sizeof datebuf, &date) < 0)
+		return 2;
+	cat = load(catalog, stderr);
+	if (!cat)
+		return 2;
+	error_clear(&err);
+	p = teamfile_load(argv[optind], cat, &err);
+	if (!p) {
+		error_print(&err, stderr);
+		catalog_free(cat);
+		return 2;
+	}
+	analysis_init(&a);
+	if (analysis_run(&a, p) < 0 || !(r = report_build(&a, argv[optind], date))) {
+		fprintf(stderr, "schaap: out of memory\n");
+		status = 2;
+	} else if (output) {
+		status = write_atomic(r, w, output);
+	} else {
+		const struct writer_options o = { false };
+
+		if (w->write(r, &o, stdout) < 0 || fflush(stdout) != 0) {
+			fprintf(stderr, "schaap: cannot write the report: %s\n", strerror(errno));
+			status = 2;
+		}
+	}
+	report_free(r);
+	analysis_release(&a);
+	plan_free(p);
+	catalog_free(cat);
+	return status;
+}

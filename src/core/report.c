@@ -1,0 +1,621 @@
+/* report.c - build the board report's table model from an analysis.
+ *
+ * Everything the model holds lives in one pool that report_free drops at
+ * once, so the builder can allocate freely and give up cleanly when
+ * memory runs out: each helper returns NULL then and report_build
+ * checks one flag at the end. */
+#define _GNU_SOURCE
+#include "report.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+#define HOURS_PER_WEEK 36
+
+struct report_chunk {
+	struct report_chunk *next;
+	max_align_t data[];
+};
+
+struct builder {
+	struct report *r;
+	const struct analysis *a;
+	bool failed;
+};
+
+static void *pool_alloc(struct builder *b, size_t size)
+{
+	struct report_chunk *c;
+
+	if (b->failed)
+		return NULL;
+	c = calloc(1, sizeof *c + (size ? size : 1));
+	if (!c) {
+		b->failed = true;
+		return NULL;
+	}
+	c->next = b->r->pool;
+	b->r->pool = c;
+	return c->data;
+}
+
+/* A copy of @s with every control character and stray byte made a
+ * visible escape: the model's one promise to its writers. */
+static const char *clean(struct builder *b, const char *s)
+{
+	size_t n = text_escape(s, NULL, 0) + 1;
+	char *out = pool_alloc(b, n);
+
+	if (!out)
+		return "";
+	text_escape(s, out, n);
+	return out;
+}
+
+static const char *fmt(struct builder *b, const char *f, ...) __attribute__((format(printf, 2, 3)));
+
+static const char *fmt(struct builder *b, const char *f, ...)
+{
+	va_list ap;
+	char *s = NULL;
+	const char *out;
+	int n;
+
+	va_start(ap, f);
+	n = vasprintf(&s, f, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->failed = true;
+		return "";
+	}
+	out = clean(b, s);
+	free(s);
+	return out;
+}
+
+static const char *decimal(struct builder *b, long value, int decimals)
+{
+	char buf[48];
+
+	text_format_decimal(value, decimals, buf, sizeof buf);
+	return fmt(b, "%s", buf);
+}
+
+/* What each finding is called on the board and what to do about it. The
+ * codes are the analysis's; a code missing here shows by its name. */
+static const struct {
+	const char *code, *title, *advice;
+} rule_words[] = {
+	{ "uncovered", "Uncovered",
+	  "Give the slot a holder, or set its need to 0 if the team does without it." },
+	{ "external-only", "External only",
+	  "Have someone inside follow it up or take a share of it." },
+	{ "five-legged-sheep", "Five-legged sheep",
+	  "Spread these slots over more people: nobody is strong in everything." },
+	{ "lead-conflict", "Lead conflict",
+	  "Keep one lead, the one person who answers for the slot." },
+	{ "no-lead", "No lead",
+	  "Mark one holder as lead, the one person who answers for the slot." },
+	{ "no-owner", "No owner",
+	  "Make one person inside the team end-responsible, early on." },
+	{ "over-allocated", "Over-allocated",
+	  "Lower their shares or move work to someone with time left." },
+	{ "poor-combination", "Poor combination",
+	  "Give one of the two roles to someone else." },
+	{ "understaffed", "Understaffed",
+	  "Raise the shares or add a holder until the needed FTE is staffed." },
+	{ "idle", "Idle", "Give them work in the plan, or leave them out of it." },
+	{ "overlap", "Shared", "Fine with one lead; agree how the holders hand over." },
+	{ "single-point", "One holder",
+	  "Prepare a second person, so the work survives a holiday or a departure." },
+};
+
+static int rule_index(const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof rule_words / sizeof rule_words[0]; i++)
+		if (strcmp(rule_words[i].code, code) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The status of a slot as a symbol and a word, so it reads without
+ * colour too. */
+static const char *slot_status(const struct analysis *a, int s, enum report_tone *tone,
+			       int *severity, const char **value)
+{
+	enum finding_code worst = analysis_slot_worst(a, s);
+	static const enum report_tone tones[] = {
+		[STATE_UNCOVERED] = TONE_ERROR, [STATE_WARNING] = TONE_WARNING,
+		[STATE_THIN] = TONE_THIN, [STATE_OK] = TONE_OK, [STATE_NOT_NEEDED] = TONE_OFF,
+	};
+
+	*tone = tones[a->slots[s].state];
+	*severity = -1;
+	if (a->slots[s].state == STATE_NOT_NEEDED) {
+		*value = "not-needed";
+		return "- not needed";
+	}
+	if (worst == F_COUNT) {
+		*value = "ok";
+		return "+ ok";
+	}
+	*severity = (int)finding_severity(worst);
+	*value = finding_code_name(worst);
+	switch (worst) {
+	case F_UNCOVERED: return "X uncovered";
+	case F_EXTERNAL_ONLY: return "! external only";
+	case F_LEAD_CONFLICT: return "! lead conflict";
+	case F_NO_LEAD: return "! no lead";
+	case F_UNDERSTAFFED: return "! understaffed";
+	case F_OVERLAP: return "+ shared, led";
+	case F_SINGLE_POINT: return "~ one holder";
+	default: return "?";
+	}
+}
+
+static struct report_table *new_table(struct builder *b, const char *id, const char *title,
+				      int level, int ncols, int nrows)
+{
+	struct report *r = b->r;
+	struct report_table *t;
+	int i;
+
+	if (r->ntables == (int)(sizeof r->tables / sizeof r->tables[0])) {
+		b->failed = true;
+		return NULL;
+	}
+	t = &r->tables[r->ntables++];
+	t->id = id;
+	t->title = title;
+	t->note = "";
+	t->level = level;
+	t->ncols = ncols;
+	t->nrows = nrows;
+	t->cols = pool_alloc(b, (size_t)(ncols ? ncols : 1) * sizeof *t->cols);
+	t->cells = pool_alloc(b, (size_t)(ncols ? ncols : 1) * (size_t)(nrows ? nrows : 1) *
+				     sizeof *t->cells);
+	t->row_group = pool_alloc(b, (size_t)(nrows ? nrows : 1) * sizeof *t->row_group);
+	if (!t->cols || !t->cells || !t->row_group) {
+		t->ncols = t->nrows = 0;
+		return NULL;
+	}
+	for (i = 0; i < ncols * nrows; i++) {
+		t->cells[i].text = t->cells[i].value = "";
+		t->cells[i].severity = -1;
+	}
+	for (i = 0; i < nrows; i++)
+		t->row_group[i] = -1;
+	for (i = 0; i < ncols; i++)
+		t->cols[i].group = -1;
+	return t;
+}
+
+static void column(struct report_table *t, int col, const char *key, const char *title,
+		   enum report_align align)
+{
+	t->cols[col].key = key;
+	t->cols[col].title = title;
+	t->cols[col].align = align;
+}
+
+static struct report_cell *cell(struct report_table *t, int row, int col)
+{
+	return &t->cells[row * t->ncols + col];
+}
+
+static void put(struct report_table *t, int row, int col, const char *text, const char *value)
+{
+	struct report_cell *c = cell(t, row, col);
+
+	c->text = text ? text : "";
+	c->value = value ? value : c->text;
+}
+
+static void fact(struct builder *b, const char *key, const char *title, const char *text,
+		 const char *value)
+{
+	struct report *r = b->r;
+	struct report_fact *f;
+
+	if (r->nfacts == (int)(sizeof r->facts / sizeof r->facts[0])) {
+		b->failed = true;
+		return;
+	}
+	f = &r->facts[r->nfacts++];
+	f->key = key;
+	f->title = title;
+	f->text = text;
+	f->value = value ? value : text;
+}
+
+/* The names (@ids false) or ids of the leads of @slot, ", "-joined. */
+static const char *leads_of(struct builder *b, int slot, bool ids)
+{
+	const struct plan *p = b->a->plan;
+	size_t len = 0, cap = 1;
+	char *out;
+	int i;
+
+	for (i = 0; i < p->npeople; i++)
+		if (p->people[i]->cells[slot].lead)
+			cap += strlen(ids ? p->people[i]->id : p->people[i]->name) + 2;
+	out = malloc(cap);
+	if (!out) {
+		b->failed = true;
+		return "";
+	}
+	out[0] = '\0';
+	for (i = 0; i < p->npeople; i++) {
+		if (!p->people[i]->cells[slot].lead)
+			continue;
+		len += (size_t)snprintf(out + len, cap - len, "%s%s", len ? (ids ? " " : ", ") : "",
+					ids ? p->people[i]->id : p->people[i]->name);
+	}
+	{
+		const char *kept = clean(b, out);
+
+		free(out);
+		return kept;
+	}
+}
+
+/* Leg labels (", ") or ids (" ") of @legs. */
+static const char *legs_of(struct builder *b, uint32_t legs, bool ids)
+{
+	const struct catalog *c = b->a->plan->cat;
+	char buf[CATALOG_MAX_LEGS * 64];
+	size_t len = 0;
+	int l;
+
+	buf[0] = '\0';
+	for (l = 0; l < c->nlegs; l++) {
+		if (!(legs & (1u << l)))
+			continue;
+		len += (size_t)snprintf(buf + len, len < sizeof buf ? sizeof buf - len : 0, "%s%s",
+					len ? (ids ? " " : ", ") : "",
+					ids || !c->legs[l].label[0] ? c->legs[l].id : c->legs[l].label);
+	}
+	return fmt(b, "%s", buf);
+}
+
+static const char *slot_label(const struct slot *s)
+{
+	return s->label && s->label[0] ? s->label : s->id;
+}
+
+void report_load_bar(int load, int max_load, char *out, size_t n)
+{
+	/* ten cells for max_load, each a tenth of it, rounded; a load above
+	 * nothing shows at least one cell */
+	int cells = max_load > 0 ? (load * 10 + max_load / 2) / max_load : 0;
+	int shown, i;
+	size_t len = 0;
+
+	if (load > 0 && cells == 0)
+		cells = 1;
+	shown = cells < 10 ? 10 : cells > 20 ? 20 : cells;
+	if (n)
+		out[0] = '\0';
+	for (i = 0; i <= shown; i++) {
+		const char *glyph = i == shown ? (cells > 20 ? "+" : "")
+				    : i >= 10 ? "\u2592" : i < cells ? "\u2588" : "\u2591";
+		size_t k = strlen(glyph);
+
+		if (len + k + 1 > n)
+			break;
+		memcpy(out + len, glyph, k + 1);
+		len += k;
+	}
+}
+
+static void build_people(struct builder *b)
+{
+	const struct analysis *a = b->a;
+	const struct plan *p = a->plan;
+	int max_load = plan_max_load(p), i;
+	struct report_table *t = new_table(b, "people", "People", 2, 8, p->npeople);
+
+	if (!t)
+		return;
+	t->note = fmt(b, "Load is the sum of a person's shares, in percent of their own time; "
+			 "more than %d%% is over. Legs are the families of strengths "
+			 "their slots ask for; %d or more make a five-legged sheep.",
+		      max_load, plan_sheep_legs(p));
+	column(t, 0, "person", "Person", ALIGN_LEFT);
+	column(t, 1, "external", "External", ALIGN_LEFT);
+	column(t, 2, "fte", "FTE", ALIGN_RIGHT);
+	column(t, 3, "load", "Load", ALIGN_RIGHT);
+	column(t, 4, "load_bar", "Load bar", ALIGN_LEFT);
+	column(t, 5, "hours_over", "Hours a week over", ALIGN_RIGHT);
+	column(t, 6, "legs", "Legs", ALIGN_RIGHT);
+	column(t, 7, "leg_names", "Strengths asked", ALIGN_LEFT);
+	for (i = 0; i < p->npeople; i++) {
+		const struct person *person = p->people[i];
+		const struct person_result *pr = &a->people[i];
+		char bar[128];
+		long tenths = 0;
+
+		put(t, i, 0, clean(b, person->name), clean(b, person->id));
+		put(t, i, 1, person->external ? "yes" : "", person->external ? "yes" : "no");
+		put(t, i, 2, decimal(b, person->fte, FTE_DECIMALS), NULL);
+		put(t, i, 3, fmt(b, "%d%%", pr->load), fmt(b, "%d", pr->load));
+		report_load_bar(pr->load, max_load, bar, sizeof bar);
+		put(t, i, 4, fmt(b, "%s", bar), fmt(b, "%d", pr->load));
+		if (pr->over) {
+			/* percent over x FTE hundredths x hours, in tenths of an hour */
+			tenths = ((long)(pr->load - max_load) * person->fte * HOURS_PER_WEEK + 500) / 1000;
+			cell(t, i, 3)->tone = cell(t, i, 4)->tone = TONE_WARNING;
+			cell(t, i, 3)->severity = cell(t, i, 4)->severity = SEV_WARNING;
+		}
+		put(t, i, 5, pr->over ? decimal(b, tenths, 1) : "", decimal(b, tenths, 1));
+		put(t, i, 6, pr->sheep ? fmt(b, "%d sheep", pr->nlegs) : fmt(b, "%d", pr->nlegs),
+		    fmt(b, "%d", pr->nlegs));
+		if (pr->sheep) {
+			cell(t, i, 6)->tone = TONE_WARNING;
+			cell(t, i, 6)->severity = SEV_WARNING;
+		}
+		put(t, i, 7, legs_of(b, pr->legs, false), legs_of(b, pr->legs, true));
+	}
+}
+
+static void build_grid(struct builder *b)
+{
+	const struct plan *p = b->a->plan;
+	const struct catalog *c = p->cat;
+	int i, s;
+	struct report_table *t = new_table(b, "grid", "Who does what", 2, 1 + c->nslots, p->npeople);
+
+	if (!t)
+		return;
+	t->note = "Each share is a percentage of that person's own time; L marks the lead, "
+		  "the one who answers for the slot.";
+	t->groups[0] = "Roles";
+	t->groups[1] = "Tasks";
+	t->group_keys[0] = "role";
+	t->group_keys[1] = "task";
+	t->ngroups = 2;
+	column(t, 0, "person", "Person", ALIGN_LEFT);
+	for (s = 0; s < c->nslots; s++) {
+		column(t, 1 + s, c->slots[s].id, clean(b, slot_label(&c->slots[s])), ALIGN_RIGHT);
+		t->cols[1 + s].group = s < c->nroles ? 0 : 1;
+	}
+	for (i = 0; i < p->npeople; i++) {
+		const struct person *person = p->people[i];
+
+		put(t, i, 0, clean(b, person->name), clean(b, person->id));
+		for (s = 0; s < c->nslots; s++) {
+			const struct cell *pc = &person->cells[s];
+
+			if (!pc->share)
+				continue;
+			put(t, i, 1 + s, pc->lead ? fmt(b, "%d L", pc->share) : fmt(b, "%d", pc->share),
+			    fmt(b, "%d", pc->share));
+			cell(t, i, 1 + s)->mark = pc->lead;
+		}
+	}
+}
+
+static void build_coverage(struct builder *b)
+{
+	const struct analysis *a = b->a;
+	const struct catalog *c = a->plan->cat;
+	int s;
+	struct report_table *t = new_table(b, "coverage", "Coverage", 2, 7, c->nslots);
+
+	if (!t)
+		return;
+	t->note = "Staffed is the FTE the holders give the slot; needed comes from the team "
+		  "file, - meaning at least one holder. X uncovered, ! a warning, "
+		  "~ one holder, + covered, - not needed.";
+	t->groups[0] = "Roles";
+	t->groups[1] = "Tasks";
+	t->group_keys[0] = "role";
+	t->group_keys[1] = "task";
+	t->ngroups = 2;
+	column(t, 0, "slot", "Slot", ALIGN_LEFT);
+	column(t, 1, "group", "Group", ALIGN_LEFT);
+	t->cols[1].hidden = true;
+	column(t, 2, "holders", "Holders", ALIGN_RIGHT);
+	column(t, 3, "staffed_fte", "Staffed FTE", ALIGN_RIGHT);
+	column(t, 4, "needed_fte", "Needed FTE", ALIGN_RIGHT);
+	column(t, 5, "status", "Status", ALIGN_LEFT);
+	column(t, 6, "lead", "Lead", ALIGN_LEFT);
+	for (s = 0; s < c->nslots; s++) {
+		const struct slot_result *sr = &a->slots[s];
+		char staffed[48];
+		const char *status, *value;
+		enum report_tone tone;
+		int severity;
+
+		t->row_group[s] = s < c->nroles ? 0 : 1;
+		put(t, s, 0, clean(b, slot_label(&c->slots[s])), c->slots[s].id);
+		put(t, s, 1, t->groups[t->row_group[s]], t->group_keys[t->row_group[s]]);
+		put(t, s, 2, fmt(b, "%d", sr->holders), NULL);
+		analysis_format_staffed(sr->staffed, staffed, sizeof staffed);
+		put(t, s, 3, fmt(b, "%s", staffed), NULL);
+		if (sr->need == NEED_UNSET)
+			put(t, s, 4, "-", "");
+		else
+			put(t, s, 4, decimal(b, sr->need, FTE_DECIMALS), NULL);
+		status = slot_status(a, s, &tone, &severity, &value);
+		put(t, s, 5, status, value);
+		cell(t, s, 5)->tone = tone;
+		cell(t, s, 5)->severity = severity;
+		put(t, s, 6, leads_of(b, s, false), leads_of(b, s, true));
+	}
+}
+
+static const char *subject_text(struct builder *b, const struct finding *f)
+{
+	const struct plan *p = b->a->plan;
+
+	switch (f->kind) {
+	case SUBJECT_SLOT: return clean(b, slot_label(&p->cat->slots[f->subject]));
+	case SUBJECT_PERSON: return clean(b, p->people[f->subject]->name);
+	default: return "The team";
+	}
+}
+
+static void build_findings(struct builder *b)
+{
+	const struct analysis *a = b->a;
+	static const char *const titles[SEV_COUNT] = { "Errors", "Warnings", "Info" };
+	struct report_table *head = new_table(b, "findings", "Findings", 2, 0, 0);
+	int sev, i;
+
+	if (!head)
+		return;
+	head->note = a->nfindings ? "Worst first: errors, then warnings, then information."
+				  : "No findings.";
+	for (sev = 0; sev < SEV_COUNT; sev++) {
+		struct report_table *t = new_table(b, severity_name(sev),
+						   fmt(b, "%s (%d)", titles[sev], a->count[sev]),
+						   3, 5, a->count[sev]);
+		int row = 0;
+
+		if (!t)
+			return;
+		column(t, 0, "severity", "Severity", ALIGN_LEFT);
+		t->cols[0].hidden = true;
+		column(t, 1, "code", "Finding", ALIGN_LEFT);
+		column(t, 2, "subject", "About", ALIGN_LEFT);
+		column(t, 3, "message", "What", ALIGN_LEFT);
+		column(t, 4, "advice", "Advice", ALIGN_LEFT);
+		for (i = 0; i < a->nfindings && row < t->nrows; i++) {
+			const struct finding *f = &a->findings[i];
+			const char *code = finding_code_name(f->code);
+			int w = rule_index(code);
+			char *msg = NULL;
+			int n;
+
+			if ((int)finding_severity(f->code) != sev)
+				continue;
+			n = finding_message(a, f, NULL, 0);
+			if (n < 0 || !(msg = malloc((size_t)n + 1))) {
+				b->failed = true;
+				return;
+			}
+			finding_message(a, f, msg, (size_t)n + 1);
+			put(t, row, 0, severity_name(sev), NULL);
+			put(t, row, 1, w >= 0 ? rule_words[w].title : code, code);
+			put(t, row, 2, subject_text(b, f), clean(b, finding_subject_id(a, f)));
+			put(t, row, 3, clean(b, msg), NULL);
+			put(t, row, 4, w >= 0 ? rule_words[w].advice : "", NULL);
+			cell(t, row, 1)->severity = sev;
+			cell(t, row, 1)->tone = sev == SEV_ERROR ? TONE_ERROR
+					       : sev == SEV_WARNING ? TONE_WARNING : TONE_THIN;
+			free(msg);
+			row++;
+		}
+	}
+}
+
+static void build_facts(struct builder *b, const char *file, const char *date)
+{
+	const struct analysis *a = b->a;
+	const struct plan *p = a->plan;
+	long fte = 0;
+	int i, external = 0;
+
+	for (i = 0; i < p->npeople; i++) {
+		fte += p->people[i]->fte;
+		external += p->people[i]->external;
+	}
+	fact(b, "team", "Team", b->r->title, clean(b, p->name));
+	fact(b, "file", "Team file", clean(b, file), NULL);
+	if (date)
+		fact(b, "date", "Date", clean(b, date), NULL);
+	fact(b, "people", "People",
+	     external ? fmt(b, "%d (%d external)", p->npeople, external) : fmt(b, "%d", p->npeople),
+	     fmt(b, "%d", p->npeople));
+	fact(b, "fte", "FTE", decimal(b, fte, FTE_DECIMALS), NULL);
+	fact(b, "findings", "Findings",
+	     fmt(b, "%d error%s, %d warning%s, %d info", a->count[SEV_ERROR],
+		 a->count[SEV_ERROR] == 1 ? "" : "s", a->count[SEV_WARNING],
+		 a->count[SEV_WARNING] == 1 ? "" : "s", a->count[SEV_INFO]),
+	     NULL);
+}
+
+struct report *report_build(const struct analysis *a, const char *file, const char *date)
+{
+	struct report *r = calloc(1, sizeof *r);
+	struct builder b = { r, a, false };
+
+	if (!r)
+		return NULL;
+	memcpy(r->count, a->count, sizeof r->count);
+	r->npeople = a->plan->npeople;
+	r->title = a->plan->name[0] ? clean(&b, a->plan->name) : "(unnamed team)";
+	build_facts(&b, file, date);
+	build_people(&b);
+	build_grid(&b);
+	build_coverage(&b);
+	build_findings(&b);
+	if (b.failed) {
+		report_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void report_free(struct report *r)
+{
+	struct report_chunk *c, *next;
+
+	if (!r)
+		return;
+	for (c = r->pool; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(r);
+}
+
+const struct report_table *report_table(const struct report *r, const char *id)
+{
+	int i;
+
+	for (i = 0; i < r->ntables; i++)
+		if (strcmp(r->tables[i].id, id) == 0)
+			return &r->tables[i];
+	return NULL;
+}
+
+const struct report_fact *report_fact(const struct report *r, const char *key)
+{
+	int i;
+
+	for (i = 0; i < r->nfacts; i++)
+		if (strcmp(r->facts[i].key, key) == 0)
+			return &r->facts[i];
+	return NULL;
+}
+
+int report_column(const struct report_table *t, const char *key)
+{
+	int i;
+
+	for (i = 0; t && i < t->ncols; i++)
+		if (strcmp(t->cols[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+const struct report_cell *report_cell(const struct report_table *t, int row, int col)
+{
+	return &t->cells[row * t->ncols + col];
+}
+
+const struct report_cell *report_cell_at(const struct report_table *t, int row, const char *key)
+{
+	static const struct report_cell empty = { "", "", TONE_NONE, -1, false };
+	int col = report_column(t, key);
+
+	return col < 0 || row < 0 || row >= t->nrows ? &empty : report_cell(t, row, col);
+}
