@@ -113,6 +113,8 @@ check test: $(TESTS) $(B)/schaap
 		SCHAAP_TESTDATA=tests/data $$t || failed=1; \
 	done; \
 	SCHAAP=$(B)/schaap sh tests/golden.sh || failed=1; \
+	SCHAAP=$(B)/schaap sh tests/report.sh || failed=1; \
+	SCHAAP=$(B)/schaap sh tests/browser.sh || failed=1; \
 	SCHAAP=$(B)/schaap sh tests/screens.sh || failed=1; \
 	SCHAAP=$(B)/schaap sh tests/tmux.sh || failed=1; \
 	SCHAAP=$(B)/schaap sh tests/cli.sh || failed=1; \

@@ -56,6 +56,7 @@ struct report_table {
 	const char *note;  /* a sentence under the title, or "" */
 	int level;         /* heading level: 2 a section, 3 within one */
 	int ncols, nrows;  /* a table of no columns is a heading only */
+	int foot;          /* the last @foot rows sum up the others */
 	struct report_column *cols;
 	struct report_cell *cells;  /* nrows x ncols, row by row */
 	int *row_group;    /* per row: group index, or -1 */

@@ -48,11 +48,12 @@ static int write_csv(const struct report *r, const struct writer_options *o, FIL
 	const struct report_table *cov = report_table(r, "coverage");
 	const struct report_table *grid = report_table(r, "grid");
 	int nfig = (int)(sizeof figures / sizeof figures[0]), row, i;
+	int npeople = grid->nrows - grid->foot;
 
 	(void)o;
 	for (i = 0; i < nfig; i++)
 		csv_field(out, figures[i].head, false, i == 0);
-	for (i = 0; i < grid->nrows; i++)
+	for (i = 0; i < npeople; i++)
 		csv_field(out, report_cell(grid, i, 0)->text, true, false);
 	fputs("\r\n", out);
 	for (row = 0; row < cov->nrows; row++) {
@@ -63,7 +64,7 @@ static int write_csv(const struct report *r, const struct writer_options *o, FIL
 
 			csv_field(out, figures[i].text ? c->text : c->value, figures[i].text, i == 0);
 		}
-		for (i = 0; i < grid->nrows; i++)
+		for (i = 0; i < npeople; i++)
 			csv_field(out, col < 0 ? "" : report_cell(grid, i, col)->value, false, false);
 		fputs("\r\n", out);
 	}

@@ -24,11 +24,13 @@ static const char style[] =
 	" margin: 0 0 6pt; }\n"
 	"dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; overflow-wrap: anywhere; }\n"
 	"table { border-collapse: collapse; width: 100%; margin: 0 0 4pt; }\n"
+	"table.people, table.coverage { width: auto; min-width: 50%; }\n"
+	"tr.foot td { border-top: 1.5pt solid #444; font-weight: bold; }\n"
 	"thead { display: table-header-group; }\n"
 	"tr { break-inside: avoid; page-break-inside: avoid; }\n"
 	"th, td { border: 0.6pt solid #888; padding: 1.5pt 4pt; text-align: left;"
 	" vertical-align: top; overflow-wrap: anywhere; }\n"
-	"th { background: #e8e8e8; font-weight: bold; }\n"
+	"th { background: #e8e8e8; font-weight: bold; overflow-wrap: normal; }\n"
 	"th.group { background: #f4f4f4; font-style: italic; }\n"
 	".num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\n"
 	".bar { font-family: \"DejaVu Sans Mono\", \"Liberation Mono\", monospace; white-space: nowrap;"
@@ -149,7 +151,7 @@ static void html_table(FILE *out, const struct report_table *t)
 			html_text(out, t->groups[group]);
 			fputs("</th></tr>\n", out);
 		}
-		fputs("<tr>", out);
+		fputs(row >= t->nrows - t->foot ? "<tr class=\"foot\">" : "<tr>", out);
 		for (col = 0; col < t->ncols; col++) {
 			const struct report_cell *c = report_cell(t, row, col);
 			const char *tone = tone_class(c->tone);

@@ -3,6 +3,7 @@
  * CommonMark readers turn it into the same tables. Every character that
  * Markdown (or pandoc's extensions) could read as markup or raw HTML is
  * backslash-escaped, so a name like "<script>" stays text. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -78,11 +79,13 @@ static void md_table(FILE *out, const struct report_table *t)
 
 			if (!visible(t, col))
 				continue;
+			bool strong = c->mark || (col == 0 && row >= t->nrows - t->foot);
+
 			fputs("| ", out);
-			if (c->mark)
+			if (strong && c->text[0])
 				fputs("**", out);
 			md_text(out, c->text);
-			if (c->mark)
+			if (strong && c->text[0])
 				fputs("**", out);
 			fputc(' ', out);
 		}

@@ -369,12 +369,15 @@ static void build_grid(struct builder *b)
 	const struct plan *p = b->a->plan;
 	const struct catalog *c = p->cat;
 	int i, s;
-	struct report_table *t = new_table(b, "grid", "Who does what", 2, 1 + c->nslots, p->npeople);
+	struct report_table *t = new_table(b, "grid", "Who does what", 2, 1 + c->nslots,
+					   p->npeople + 1);
 
 	if (!t)
 		return;
 	t->note = "Each share is a percentage of that person's own time; L marks the lead, "
-		  "the one who answers for the slot.";
+		  "the one who answers for the slot. The last row is the coverage of each "
+		  "slot: X uncovered, ! a warning, ~ one holder, + covered, - not needed.";
+	t->foot = 1;
 	t->groups[0] = "Roles";
 	t->groups[1] = "Tasks";
 	t->group_keys[0] = "role";
@@ -398,6 +401,18 @@ static void build_grid(struct builder *b)
 			    fmt(b, "%d", pc->share));
 			cell(t, i, 1 + s)->mark = pc->lead;
 		}
+	}
+	/* the heat map: each slot's status symbol, coloured by its state */
+	put(t, i, 0, "Coverage", "coverage");
+	for (s = 0; s < c->nslots; s++) {
+		const char *status, *value;
+		enum report_tone tone;
+		int severity;
+
+		status = slot_status(b->a, s, &tone, &severity, &value);
+		put(t, i, 1 + s, fmt(b, "%.1s", status), value);
+		cell(t, i, 1 + s)->tone = tone;
+		cell(t, i, 1 + s)->severity = severity;
 	}
 }
 
