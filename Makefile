@@ -43,6 +43,11 @@ TUI_OBJ  := $(TUI_SRC:%.c=$(B)/%.o)
 CLI_OBJ  := $(filter-out $(B)/src/cli/main.o,$(CLI_SRC:%.c=$(B)/%.o))
 TESTS    := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 
+# Translations: po/LANG.po becomes $(B)/locale/LANG/LC_MESSAGES/schaap.mo,
+# where the program finds it when run from the build tree.
+LINGUAS  := $(patsubst po/%.po,%,$(wildcard po/*.po))
+MO       := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/schaap.mo)
+
 # The core must not see curses or iniparser: these headers stand first on
 # its include path and stop the build if anything there includes them.
 POISON   := curses.h ncurses.h ncursesw/curses.h ncursesw/ncurses.h term.h \
@@ -50,10 +55,23 @@ POISON   := curses.h ncurses.h ncursesw/curses.h ncursesw/ncurses.h term.h \
 POISON_H := $(POISON:%=$(B)/poison/%)
 
 .SECONDARY:
-.PHONY: all run check test sanitize valgrind fuzz bench clean deps install uninstall
+.PHONY: all run check test sanitize valgrind fuzz bench clean deps install uninstall pot
 .DEFAULT_GOAL := all
 
-all: $(B)/schaap
+all: $(B)/schaap $(MO)
+
+$(B)/locale/%/LC_MESSAGES/schaap.mo: po/%.po | deps
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# The template translators start from: `make pot` after changing texts,
+# then `msgmerge -U po/nl.po po/schaap.pot` and translate what is new.
+XGETTEXT_FLAGS := --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	--keyword=P_:1,2 --add-comments=TRANSLATORS: --no-wrap --no-location --sort-output \
+	--package-name=schaap --msgid-bugs-address=- --foreign-user
+pot:
+	xgettext $(XGETTEXT_FLAGS) -o - $(sort $(CORE_SRC) $(IO_SRC) $(TUI_SRC) $(CLI_SRC)) | \
+		sed -e '/^"POT-Creation-Date/d' -e 's/charset=CHARSET/charset=UTF-8/' > po/schaap.pot
 
 deps:
 	@CC="$(CC)" sh tools/deps.sh
@@ -76,7 +94,7 @@ $(B)/src/tui/%.o: src/tui/%.c | deps
 
 $(B)/src/cli/%.o: src/cli/%.c | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE) $(CFLAGS) -c $< -o $@
+	$(CC) $(BASE) -DLOCALEDIR='"$(PREFIX)/share/locale"' $(CFLAGS) -c $< -o $@
 
 $(B)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
@@ -102,12 +120,12 @@ $(B)/tests/%: $(B)/tests/%.o $(B)/tests/support.o $(CLI_OBJ) $(IO_OBJ) $(CORE_OB
 # The allocation failure suite wraps the allocator of everything it links.
 $(B)/tests/test_alloc: LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup
 
-run: $(B)/schaap
+run: $(B)/schaap $(MO)
 	$(B)/schaap config/example-team.ini
 
 # Every cmocka suite, then the golden command line tests. Each suite runs
 # even when an earlier one failed, so one report shows every failure.
-check test: $(TESTS) $(B)/schaap
+check test: $(TESTS) $(B)/schaap $(MO)
 	@failed=0; \
 	for t in $(TESTS); do \
 		SCHAAP_TESTDATA=tests/data $$t || failed=1; \
@@ -119,6 +137,7 @@ check test: $(TESTS) $(B)/schaap
 	SCHAAP=$(B)/schaap sh tests/tmux.sh || failed=1; \
 	SCHAAP=$(B)/schaap sh tests/cli.sh || failed=1; \
 	SCHAAP=$(B)/schaap sh tests/manpages.sh || failed=1; \
+	SCHAAP=$(B)/schaap B=$(B) sh tests/i18n.sh || failed=1; \
 	MAKE="$(MAKE)" BUILD="$(BUILD)" SAN="$(SAN)" sh tests/install.sh || failed=1; \
 	if [ $$failed = 0 ]; then echo "make check: all suites passed"; \
 	else echo "make check: FAILED"; exit 1; fi
@@ -165,8 +184,14 @@ MANDIR  = $(DESTDIR)$(PREFIX)/share/man
 DATADIR = $(DESTDIR)$(PREFIX)/share/schaap
 EXAMPLES := $(wildcard config/*-team.ini)
 
-install: $(B)/schaap
+LOCALEDIR = $(DESTDIR)$(PREFIX)/share/locale
+
+install: $(B)/schaap $(MO)
 	install -d $(BINDIR) $(MANDIR)/man1 $(MANDIR)/man5 $(DATADIR)
+	for l in $(LINGUAS); do \
+		install -d $(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $(B)/locale/$$l/LC_MESSAGES/schaap.mo $(LOCALEDIR)/$$l/LC_MESSAGES/schaap.mo || exit 1; \
+	done
 	install -m 755 $(B)/schaap $(BINDIR)/schaap
 	install -m 644 man/schaap.1 $(MANDIR)/man1/schaap.1
 	install -m 644 man/schaap-team.5 $(MANDIR)/man5/schaap-team.5
@@ -175,6 +200,8 @@ install: $(B)/schaap
 uninstall:
 	rm -f $(BINDIR)/schaap $(MANDIR)/man1/schaap.1 $(MANDIR)/man5/schaap-team.5
 	rm -f $(DATADIR)/catalog.ini $(EXAMPLES:config/%=$(DATADIR)/%)
+	rm -f $(LINGUAS:%=$(LOCALEDIR)/%/LC_MESSAGES/schaap.mo)
+	-rmdir -p $(LINGUAS:%=$(LOCALEDIR)/%/LC_MESSAGES) 2>/dev/null
 	-rmdir $(DATADIR) 2>/dev/null
 
 clean:

@@ -63,6 +63,12 @@ bool text_parse_decimal(const char *s, int decimals, long max, long *out);
  * 125 (2 decimals) -> "1.25". */
 void text_format_decimal(long value, int decimals, char *out, size_t n);
 
+/* As text_format_decimal, with the decimal separator of the language
+ * texts are shown in (text_set_shown_point; '.' until set): for screens
+ * and messages, never for files, TSV or CSV. */
+void text_format_shown(long value, int decimals, char *out, size_t n);
+void text_set_shown_point(char c);
+
 /* The candidate nearest to @word by edit distance, or NULL when none is
  * close enough to be a plausible typo. */
 const char *text_suggest(const char *word, const char *const *candidates, int n);

@@ -54,6 +54,10 @@ ex=config/example-team.ini
 env -u SOURCE_DATE_EPOCH "$SCHAAP" report "$ex" >"$tmp/out" 2>&1
 cmp -s "$tmp/out" "$dir/example-team.md" && ok || bad "Markdown is not the default format"
 
+# CSV is for scripts: point decimals and the same bytes in every language
+LANG=nl_NL.UTF-8 LANGUAGE=nl LC_ALL= env -u SOURCE_DATE_EPOCH "$SCHAAP" report --format csv "$ex" >"$tmp/out" 2>&1
+cmp -s "$tmp/out" "$dir/example-team.csv" && ok || bad "CSV differs in a Dutch locale"
+
 # dates: none by default, SOURCE_DATE_EPOCH, --date
 grep -q 'Date' "$dir/example-team.md" && bad "a report without --date has a date" || ok
 SOURCE_DATE_EPOCH=1764547200 "$SCHAAP" report "$ex" >"$tmp/out" 2>&1

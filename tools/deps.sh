@@ -11,6 +11,7 @@ have() {
 
 missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+command -v msgfmt >/dev/null 2>&1 || missing="$missing gettext"
 have curses.h -lncursesw || missing="$missing libncurses-dev"
 have iniparser.h -liniparser || missing="$missing libiniparser-dev"
 printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\nint main(void){return 0;}\n' |
@@ -29,8 +30,8 @@ fi
 cat >&2 <<MSG
 schaap: missing build dependencies:$missing
 Install them, then run make again:
-  Debian/Ubuntu:  sudo apt-get install pkg-config libncurses-dev libiniparser-dev libcmocka-dev
-  Fedora:         sudo dnf install pkgconf ncurses-devel iniparser-devel libcmocka-devel
-  Homebrew:       brew install pkg-config ncurses iniparser cmocka
+  Debian/Ubuntu:  sudo apt-get install pkg-config gettext libncurses-dev libiniparser-dev libcmocka-dev
+  Fedora:         sudo dnf install pkgconf gettext ncurses-devel iniparser-devel libcmocka-devel
+  Homebrew:       brew install pkg-config gettext ncurses iniparser cmocka
 MSG
 exit 1

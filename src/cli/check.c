@@ -115,7 +115,7 @@ static int write_text(const struct report *r, const struct writer_options *o, FI
 		fputs(name, out);
 	fprintf(out, "  (%s)\n", file ? file->value : "");
 	fprintf(out, "%d %s, %s FTE; %s\n\n", r->npeople, r->npeople == 1 ? "person" : "people",
-		report_fact(r, "fte")->value, report_fact(r, "findings")->text);
+		report_fact(r, "fte")->text, report_fact(r, "findings")->text);
 	text_slots(report_table(r, "coverage"), o->colour, out);
 	text_people(report_table(r, "people"), o->colour, out);
 	for (sev = 0; sev < SEV_COUNT; sev++) {

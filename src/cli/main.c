@@ -11,6 +11,7 @@
 
 #include "catalogfile.h"
 #include "cli.h"
+#include "i18n.h"
 #include "tui.h"
 
 static const char usage_text[] =
@@ -63,11 +64,11 @@ struct catalog *cli_catalog(const char *path, FILE *errout)
 }
 
 /* Measure text in UTF-8 even when the locale is plain C. */
-static void setup_locale(void)
+static void setup_locale(const char *argv0)
 {
 	const char *cs;
 
-	setlocale(LC_ALL, "");
+	i18n_init(argv0);
 	cs = nl_langinfo(CODESET);
 	if (!cs || strcmp(cs, "UTF-8") != 0)
 		if (!setlocale(LC_CTYPE, "C.UTF-8"))
@@ -140,7 +141,7 @@ int main(int argc, char **argv)
 	struct catalog *cat;
 	int c, status;
 
-	setup_locale();
+	setup_locale(argv[0]);
 	while ((c = getopt_long(argc, argv, "+c:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':

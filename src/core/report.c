@@ -77,11 +77,21 @@ static const char *fmt(struct builder *b, const char *f, ...)
 	return out;
 }
 
+/* @value scaled by 10^@decimals, for scripts: always a decimal point. */
 static const char *decimal(struct builder *b, long value, int decimals)
 {
 	char buf[48];
 
 	text_format_decimal(value, decimals, buf, sizeof buf);
+	return fmt(b, "%s", buf);
+}
+
+/* The same for people, with the separator of their language. */
+static const char *shown(struct builder *b, long value, int decimals)
+{
+	char buf[48];
+
+	text_format_shown(value, decimals, buf, sizeof buf);
 	return fmt(b, "%s", buf);
 }
 
@@ -343,7 +353,7 @@ static void build_people(struct builder *b)
 
 		put(t, i, 0, clean(b, person->name), clean(b, person->id));
 		put(t, i, 1, person->external ? "yes" : "", person->external ? "yes" : "no");
-		put(t, i, 2, decimal(b, person->fte, FTE_DECIMALS), NULL);
+		put(t, i, 2, shown(b, person->fte, FTE_DECIMALS), decimal(b, person->fte, FTE_DECIMALS));
 		put(t, i, 3, fmt(b, "%d%%", pr->load), fmt(b, "%d", pr->load));
 		report_load_bar(pr->load, max_load, bar, sizeof bar);
 		put(t, i, 4, fmt(b, "%s", bar), fmt(b, "%d", pr->load));
@@ -353,7 +363,7 @@ static void build_people(struct builder *b)
 			cell(t, i, 3)->tone = cell(t, i, 4)->tone = TONE_WARNING;
 			cell(t, i, 3)->severity = cell(t, i, 4)->severity = SEV_WARNING;
 		}
-		put(t, i, 5, pr->over ? decimal(b, tenths, 1) : "", decimal(b, tenths, 1));
+		put(t, i, 5, pr->over ? shown(b, tenths, 1) : "", decimal(b, tenths, 1));
 		put(t, i, 6, pr->sheep ? fmt(b, "%d sheep", pr->nlegs) : fmt(b, "%d", pr->nlegs),
 		    fmt(b, "%d", pr->nlegs));
 		if (pr->sheep) {
@@ -443,7 +453,6 @@ static void build_coverage(struct builder *b)
 	column(t, 6, "lead", "Lead", ALIGN_LEFT);
 	for (s = 0; s < c->nslots; s++) {
 		const struct slot_result *sr = &a->slots[s];
-		char staffed[48];
 		const char *status, *value;
 		enum report_tone tone;
 		int severity;
@@ -452,12 +461,11 @@ static void build_coverage(struct builder *b)
 		put(t, s, 0, clean(b, slot_label(&c->slots[s])), c->slots[s].id);
 		put(t, s, 1, t->groups[t->row_group[s]], t->group_keys[t->row_group[s]]);
 		put(t, s, 2, fmt(b, "%d", sr->holders), NULL);
-		analysis_format_staffed(sr->staffed, staffed, sizeof staffed);
-		put(t, s, 3, fmt(b, "%s", staffed), NULL);
+		put(t, s, 3, shown(b, sr->staffed, 4), decimal(b, sr->staffed, 4));
 		if (sr->need == NEED_UNSET)
 			put(t, s, 4, "-", "");
 		else
-			put(t, s, 4, decimal(b, sr->need, FTE_DECIMALS), NULL);
+			put(t, s, 4, shown(b, sr->need, FTE_DECIMALS), decimal(b, sr->need, FTE_DECIMALS));
 		status = slot_status(a, s, &tone, &severity, &value);
 		put(t, s, 5, status, value);
 		cell(t, s, 5)->tone = tone;
@@ -549,7 +557,7 @@ static void build_facts(struct builder *b, const char *file, const char *date)
 	fact(b, "people", "People",
 	     external ? fmt(b, "%d (%d external)", p->npeople, external) : fmt(b, "%d", p->npeople),
 	     fmt(b, "%d", p->npeople));
-	fact(b, "fte", "FTE", decimal(b, fte, FTE_DECIMALS), NULL);
+	fact(b, "fte", "FTE", shown(b, fte, FTE_DECIMALS), decimal(b, fte, FTE_DECIMALS));
 	fact(b, "findings", "Findings",
 	     fmt(b, "%d error%s, %d warning%s, %d info", a->count[SEV_ERROR],
 		 a->count[SEV_ERROR] == 1 ? "" : "s", a->count[SEV_WARNING],

@@ -331,6 +331,23 @@ void text_format_decimal(long value, int decimals, char *out, size_t n)
 	snprintf(out, n, "%ld.%s", whole, digits);
 }
 
+static char shown_point = '.';
+
+void text_set_shown_point(char c)
+{
+	shown_point = c;
+}
+
+void text_format_shown(long value, int decimals, char *out, size_t n)
+{
+	char *dot;
+
+	text_format_decimal(value, decimals, out, n);
+	dot = strchr(out, '.');
+	if (dot)
+		*dot = shown_point;
+}
+
 static int distance(const char *a, const char *b)
 {
 	int la = (int)strlen(a), lb = (int)strlen(b), i, j;
