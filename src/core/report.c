@@ -337,6 +337,8 @@ static void build_people(struct builder *b)
 			 "more than %d%% is over. Legs are the families of strengths "
 			 "their slots ask for; %d or more make a five-legged sheep.",
 		      max_load, plan_sheep_legs(p));
+	if (!p->npeople)
+		t->note = "Nobody is in the plan yet.";
 	column(t, 0, "person", "Person", ALIGN_LEFT);
 	column(t, 1, "external", "External", ALIGN_LEFT);
 	column(t, 2, "fte", "FTE", ALIGN_RIGHT);
