@@ -1,10 +1,26 @@
 /* analysis.h - what a plan covers and where it hurts (SPEC section 3).
  *
- * analysis_run computes, from scratch, per slot and per person figures and
- * the list of findings, already in report order: severity (error, warning,
- * info), then code name, then subject id. It keeps its buffers between
- * runs, so re-running after every edit allocates nothing in the steady
- * state. Front ends only format what it returns. */
+ * The rules are one table (struct rule, one entry a finding code, in
+ * report order): its severity, the kind of subject it judges, a `fires`
+ * function that judges ONE subject from the figures, and a `message`
+ * function that formats the finding from the rule's own format strings.
+ * Nothing else in the program lists the rules: report order, slot states
+ * and status labels all come from the table.
+ *
+ * analysis_run computes, from scratch, the per slot and per person figures
+ * and then collects the findings, in report order: the table's order
+ * (severity, then code name), then subject id, then detail. It keeps its
+ * buffers between runs, so re-running after every edit allocates nothing
+ * in the steady state.
+ *
+ * For re-analysing only what a change touches (what-if, suggestions): edit
+ * the plan, call analysis_update_slot for each slot whose cells changed and
+ * analysis_update_person for each person whose cells or fields changed,
+ * then ask rule_fires about the subjects touched: a changed cell touches
+ * its slot, its person and the team; a person's removal (their cells
+ * cleared) touches their slots and the team. Team rules read only slot
+ * figures, so they are always current once the slots are. analysis_collect
+ * rebuilds the whole list of findings from the current figures. */
 #ifndef SCHAAP_ANALYSIS_H
 #define SCHAAP_ANALYSIS_H
 
@@ -16,7 +32,8 @@
 
 enum severity { SEV_ERROR, SEV_WARNING, SEV_INFO, SEV_COUNT };
 
-/* In report order: by severity, then alphabetically by code name. */
+/* One code a rule, in report order: by severity, then by code name. The
+ * rule table is indexed by these. */
 enum finding_code {
 	F_UNCOVERED,
 	F_EXTERNAL_ONLY,
@@ -39,7 +56,7 @@ struct finding {
 	enum finding_code code;
 	enum subject_kind kind;
 	int subject; /* slot index or person row; 0 for the team */
-	int detail;  /* poor-combination: the pair index */
+	int detail;  /* poor-combination: the pair index; else 0 */
 };
 
 /* A slot's state, worst first, for status symbols. */
@@ -85,22 +102,78 @@ struct analysis {
 	unsigned long by_id_serial; /* plan serial the order belongs to, 0: none */
 };
 
+#define RULE_TEXTS 4
+
+/* One rule. */
+struct rule {
+	enum finding_code code;  /* its own index in the table */
+	const char *name;        /* the code as scripts see it: "no-lead" */
+	enum severity severity;
+	enum subject_kind kind;
+	/* For slot rules: the state a slot is in when this is its worst
+	 * finding, and the status label check and the planner show for it
+	 * ("X uncovered"). */
+	enum slot_state state;
+	const char *status;
+	/* The message formats, English, one a variant; message() picks one.
+	 * Each is a whole sentence with its own figures, so a translation
+	 * wraps each one as it stands. */
+	const char *text[RULE_TEXTS];
+	/* How many details to try a subject with (pairs for
+	 * poor-combination); NULL: one, detail 0. */
+	int (*details)(const struct analysis *a);
+	/* Whether the rule fires on @subject (slot index, person row or 0
+	 * for the team) with @detail, from the current figures. */
+	bool (*fires)(const struct analysis *a, int subject, int detail);
+	/* Format the finding into @buf; returns what snprintf returns. */
+	int (*message)(const struct analysis *a, const struct rule *r,
+		       const struct finding *f, char *buf, size_t n);
+};
+
+/* The rule of @code; rule_table(&n) gives all of them in report order. */
+const struct rule *rule_get(enum finding_code code);
+const struct rule *rule_table(int *n);
+
+/* Whether @code fires on @subject with @detail, from the figures of @a
+ * (after analysis_run, or the update functions). False for a subject of
+ * the wrong kind or out of range. */
+bool rule_fires(const struct analysis *a, enum finding_code code, int subject, int detail);
+
 void analysis_init(struct analysis *a);
 void analysis_release(struct analysis *a);
 
-/* Analyse @p. Returns 0, or -1 when memory runs out (then @a holds no
- * results). @p must outlive the results. */
+/* Analyse @p: figures, then findings. Returns 0, or -1 when memory runs
+ * out (then @a holds no results). @p must outlive the results. */
 int analysis_run(struct analysis *a, const struct plan *p);
+
+/* Recompute the figures of one slot (from every person's cell in it) or
+ * of one person (from their own cells and fields) of the plan @a was run
+ * on, after an edit that kept the rows and slots where they were. Slot
+ * states follow. The findings list is not touched: see analysis_collect. */
+void analysis_update_slot(struct analysis *a, int slot);
+void analysis_update_person(struct analysis *a, int row);
+
+/* Rebuild the findings list and counts from the current figures. Returns
+ * 0, or -1 when memory runs out. */
+int analysis_collect(struct analysis *a);
 
 /* Whether the slot rule @code fires for @slot in the last run. */
 bool analysis_slot_fires(const struct analysis *a, enum finding_code code, int slot);
 
-/* The most severe slot finding on @slot, or F_COUNT when there is none. */
+/* The most severe slot finding on @slot (first in report order), or
+ * F_COUNT when there is none. */
 enum finding_code analysis_slot_worst(const struct analysis *a, int slot);
+
+/* The status label of @slot ("X uncovered", "~ one holder", "+ ok",
+ * "- not needed"); its severity in *@sev, SEV_COUNT for none. */
+const char *analysis_slot_status(const struct analysis *a, int slot, enum severity *sev);
 
 const char *finding_code_name(enum finding_code code);
 enum severity finding_severity(enum finding_code code);
 const char *severity_name(enum severity s);
+
+/* The code named @name ("no-lead"), or F_COUNT. */
+enum finding_code finding_code_by_name(const char *name);
 
 /* The subject's id: a slot id, a person id or "team". */
 const char *finding_subject_id(const struct analysis *a, const struct finding *f);

@@ -90,4 +90,16 @@ int catalog_leg_index(const struct catalog *c, const char *id);
 /* Number of legs in @mask. */
 int catalog_leg_count(uint32_t mask);
 
+/* A buffer that holds any list of leg ids (CATALOG_MAX_LEGS ids of ID_MAX
+ * characters with separators of up to 3 bytes). */
+#define CATALOG_LEGS_TEXT (CATALOG_MAX_LEGS * (ID_MAX + 3) + 8)
+
+/* The legs of @mask in catalog order, their ids (or labels when @labels)
+ * joined by @sep, into @out of size @n: always terminated, never past @n,
+ * never a cut character; a list that does not fit ends with the last
+ * whole leg that does and "...". Returns the length of the whole list,
+ * like snprintf. The one place that turns legs into text. */
+size_t catalog_legs_text(const struct catalog *c, uint32_t mask, bool labels,
+			 const char *sep, char *out, size_t n);
+
 #endif

@@ -992,6 +992,253 @@ static void rerun_on_a_new_plan_after_freeing_the_old(void **state)
 	assert_like_fresh(&an, plan);
 }
 
+/* ---- the rule table ------------------------------------------------- */
+
+static void the_table_is_in_report_order_and_whole(void **state)
+{
+	const struct rule *t;
+	int n, i;
+
+	(void)state;
+	t = rule_table(&n);
+	assert_int_equal(n, F_COUNT);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(t[i].code, i);
+		assert_ptr_equal(rule_get(t[i].code), &t[i]);
+		assert_non_null(t[i].fires);
+		assert_non_null(t[i].message);
+		assert_non_null(t[i].text[0]);
+		assert_int_equal(finding_code_by_name(t[i].name), i);
+		/* a slot rule says what the slot's status is */
+		if (t[i].kind == SUBJECT_SLOT)
+			assert_non_null(t[i].status);
+		else
+			assert_null(t[i].status);
+		if (i > 0) {
+			assert_true(t[i - 1].severity <= t[i].severity);
+			if (t[i - 1].severity == t[i].severity)
+				assert_true(strcmp(t[i - 1].name, t[i].name) < 0);
+		}
+	}
+	assert_null(rule_get(F_COUNT));
+	assert_int_equal(finding_code_by_name("no-such-rule"), F_COUNT);
+}
+
+/* rule_fires on one subject says exactly what the whole run collected. */
+static void rule_fires_agrees_with_the_run(void **state)
+{
+	const struct catalog *c = test_catalog();
+	const struct rule *t;
+	int n, code, subject, detail, i, fired = 0;
+
+	(void)state;
+	load(NULL, "webcare=2 community kpi strategist",
+	     "[person zed]\nname = Zed\n"
+	     "[person bob]\nname = Bob\nexternal = yes\nstrategist = 30\nwebcare = 60\n"
+	     "community = 10\n"
+	     "[person amy]\nname = Amy\n" FOUR_LEGS "policy = 20\npresence = 5\n");
+	t = rule_table(&n);
+	for (code = 0; code < n; code++) {
+		int nsub = t[code].kind == SUBJECT_SLOT ? c->nslots :
+			   t[code].kind == SUBJECT_PERSON ? plan->npeople : 1;
+		int nd = t[code].details ? t[code].details(&an) : 1;
+
+		for (subject = 0; subject < nsub; subject++)
+			for (detail = 0; detail < nd; detail++) {
+				bool listed = false;
+
+				for (i = 0; i < an.nfindings; i++)
+					listed |= an.findings[i].code == (enum finding_code)code &&
+						  an.findings[i].subject == subject &&
+						  an.findings[i].detail == detail;
+				assert_int_equal(rule_fires(&an, code, subject, detail), listed);
+				fired += listed;
+			}
+	}
+	assert_int_equal(fired, an.nfindings);
+	/* subjects out of range or of the wrong kind never fire */
+	assert_false(rule_fires(&an, F_UNCOVERED, -1, 0));
+	assert_false(rule_fires(&an, F_UNCOVERED, c->nslots, 0));
+	assert_false(rule_fires(&an, F_IDLE, plan->npeople, 0));
+	assert_false(rule_fires(&an, F_NO_OWNER, 1, 0));
+	assert_false(rule_fires(&an, F_POOR_COMBINATION, plan_find_person(plan, "bob"),
+				c->npairs));
+	assert_false(rule_fires(&an, F_COUNT, 0, 0));
+	assert_true(rule_fires(&an, F_NO_OWNER, 0, 0));
+	assert_true(rule_fires(&an, F_IDLE, plan_find_person(plan, "zed"), 0));
+}
+
+/* Each slot's state and status label come from its worst rule. */
+static void slot_status_labels_come_from_the_table(void **state)
+{
+	enum severity sev;
+
+	(void)state;
+	load(NULL, "webcare=2 community kpi strategist analyst",
+	     "[person bob]\nname = Bob\nexternal = yes\nwebcare = 60\n"
+	     "[person amy]\nname = Amy\ncommunity = 10\nanalyst = 10\n"
+	     "[person cas]\nname = Cas\ncommunity = 10 lead\n");
+	assert_string_equal(analysis_slot_status(&an, test_slot("kpi"), &sev), "X uncovered");
+	assert_int_equal(sev, SEV_ERROR);
+	/* external-only comes before understaffed in report order */
+	assert_string_equal(analysis_slot_status(&an, test_slot("webcare"), &sev),
+			    "! external only");
+	assert_int_equal(sev, SEV_WARNING);
+	assert_string_equal(analysis_slot_status(&an, test_slot("community"), &sev),
+			    "+ shared, led");
+	assert_int_equal(sev, SEV_INFO);
+	assert_int_equal(slot_of("community")->state, STATE_OK);
+	assert_string_equal(analysis_slot_status(&an, test_slot("analyst"), &sev), "~ one holder");
+	assert_int_equal(slot_of("analyst")->state, STATE_THIN);
+	assert_string_equal(analysis_slot_status(&an, test_slot("policy"), &sev), "- not needed");
+	assert_int_equal(sev, SEV_COUNT);
+	analysis_release(&an);
+	plan_free(plan);
+	plan = NULL;
+	load(NULL, "community", "[person amy]\nname = Amy\ncommunity = 10\n"
+	     "[person cas]\nname = Cas\ncommunity = 10\n");
+	assert_string_equal(analysis_slot_status(&an, test_slot("community"), &sev), "! no lead");
+}
+
+/* Re-analysing only what an edit touches gives what a fresh run gives. */
+static void updating_one_slot_and_person_is_like_a_fresh_run(void **state)
+{
+	struct error err;
+	int anna, bram, s, k;
+	static const char *const slots[] = { "community", "strategist", "webcare", "kpi" };
+
+	(void)state;
+	load(NULL, NULL,
+	     "[person anna]\nname = Anna\ncommunity = 50 lead\nwebcare = 30\n"
+	     "[person bram]\nname = Bram\nexternal = yes\nstrategist = 40\n");
+	anna = plan_find_person(plan, "anna");
+	bram = plan_find_person(plan, "bram");
+	for (k = 0; k < 4; k++) {
+		s = test_slot(slots[k]);
+		/* give the cell to Bram, then take it from Anna: one slot and
+		 * one person each time */
+		assert_int_equal(plan_set_cell(plan, bram, s, 60, k % 2, &err), 0);
+		analysis_update_slot(&an, s);
+		analysis_update_person(&an, bram);
+		assert_int_equal(analysis_collect(&an), 0);
+		assert_like_fresh(&an, plan);
+		assert_int_equal(plan_set_cell(plan, anna, s, 0, false, &err), 0);
+		analysis_update_slot(&an, s);
+		analysis_update_person(&an, anna);
+		assert_int_equal(analysis_collect(&an), 0);
+		assert_like_fresh(&an, plan);
+	}
+	/* a person's removal, by clearing their cells: their slots and the
+	 * team rules */
+	for (s = 0; s < plan->cat->nslots; s++)
+		if (plan->people[bram]->cells[s].share) {
+			assert_int_equal(plan_set_cell(plan, bram, s, 0, false, &err), 0);
+			analysis_update_slot(&an, s);
+		}
+	analysis_update_person(&an, bram);
+	assert_true(rule_fires(&an, F_NO_OWNER, 0, 0));
+	assert_true(rule_fires(&an, F_IDLE, bram, 0));
+	assert_int_equal(analysis_collect(&an), 0);
+	assert_like_fresh(&an, plan);
+}
+
+/* ---- legs as text --------------------------------------------------- */
+
+static void legs_text_is_bounded(void **state)
+{
+	struct catalog *c = catalog_new();
+	struct error err;
+	char id[ID_MAX + 1], buf[CATALOG_LEGS_TEXT], small[40];
+	size_t whole;
+	int i;
+
+	(void)state;
+	assert_non_null(c);
+	for (i = 0; i < CATALOG_MAX_LEGS; i++) {
+		snprintf(id, sizeof id, "leg-%02d-xxxxxxxxxxxxxxxxx", i);
+		assert_int_equal((int)strlen(id), ID_MAX);
+		assert_int_equal(catalog_add_leg(c, id, NULL, NULL, NULL, &err), 0);
+	}
+	/* every leg of 24 characters fits the buffer made for it */
+	whole = catalog_legs_text(c, 0xffffffffu, false, ", ", buf, sizeof buf);
+	assert_int_equal(whole, strlen(buf));
+	assert_int_equal(whole, CATALOG_MAX_LEGS * ID_MAX + (CATALOG_MAX_LEGS - 1) * 2);
+	assert_true(strncmp(buf, "leg-00-", 7) == 0);
+	assert_non_null(strstr(buf, "leg-31-xxxxxxxxxxxxxxxxx"));
+	/* a small buffer keeps whole legs and marks the cut */
+	assert_int_equal(catalog_legs_text(c, 0xffffffffu, false, ", ", small, sizeof small), whole);
+	assert_string_equal(small, "leg-00-xxxxxxxxxxxxxxxxx...");
+	assert_int_equal(catalog_legs_text(c, 0xffffffffu, false, ", ", small, 5), whole);
+	assert_string_equal(small, "...");
+	assert_int_equal(catalog_legs_text(c, 1u, false, ", ", small, 25), 24);
+	assert_string_equal(small, "leg-00-xxxxxxxxxxxxxxxxx");
+	assert_int_equal(catalog_legs_text(c, 1u, false, ", ", small, 24), 24);
+	assert_string_equal(small, "...");
+	assert_int_equal(catalog_legs_text(c, 0, false, ", ", small, sizeof small), 0);
+	assert_string_equal(small, "");
+	catalog_free(c);
+}
+
+static void legs_text_by_label(void **state)
+{
+	const struct catalog *c = test_catalog();
+	char buf[CATALOG_LEGS_TEXT];
+	uint32_t mask = (1u << catalog_leg_index(c, "analytics")) |
+			(1u << catalog_leg_index(c, "visual"));
+
+	(void)state;
+	catalog_legs_text(c, mask, false, " ", buf, sizeof buf);
+	assert_string_equal(buf, "visual analytics");
+	catalog_legs_text(c, mask, true, " + ", buf, sizeof buf);
+	{
+		char want[256];
+
+		snprintf(want, sizeof want, "%s + %s", c->legs[catalog_leg_index(c, "visual")].label,
+			 c->legs[catalog_leg_index(c, "analytics")].label);
+		assert_string_equal(buf, want);
+	}
+}
+
+/* The no-owner message has one text for one owner slot, one for two and
+ * one for more. */
+static void no_owner_names_one_two_or_more_owner_slots(void **state)
+{
+	static const char *const want[3] = {
+		"nobody inside the team is lead or sole holder of boss; "
+		"name one person end-responsible",
+		"nobody inside the team is lead or sole holder of boss or chief; "
+		"name one person end-responsible",
+		"nobody inside the team is lead or sole holder of one of boss, chief, head; "
+		"name one person end-responsible",
+	};
+	static const char *const ids[3] = { "boss", "chief", "head" };
+	struct error err;
+	int k, i;
+
+	(void)state;
+	for (k = 0; k < 3; k++) {
+		struct catalog *c = catalog_new();
+		struct analysis a;
+		struct plan *p;
+
+		assert_non_null(c);
+		for (i = 0; i < 3; i++)
+			assert_int_equal(catalog_add_slot(c, ids[i], SLOT_ROLE, NULL, NULL, NULL,
+							  NULL, NULL, 0, &err), 0);
+		for (i = 0; i <= k; i++)
+			assert_int_equal(catalog_add_owner(c, ids[i], &err), 0);
+		assert_int_equal(catalog_finish(c, &err), 0);
+		p = plan_new(c);
+		assert_non_null(p);
+		analysis_init(&a);
+		assert_int_equal(analysis_run(&a, p), 0);
+		assert_string_equal(test_message(&a, F_NO_OWNER, "team"), want[k]);
+		analysis_release(&a);
+		plan_free(p);
+		catalog_free(c);
+	}
+}
+
 #define T(fn) cmocka_unit_test_teardown(fn, teardown)
 
 int main(void)
@@ -1048,6 +1295,13 @@ int main(void)
 		T(rerun_after_renaming_and_moving),
 		T(rerun_on_another_plan_in_the_same_place),
 		T(rerun_on_a_new_plan_after_freeing_the_old),
+		T(the_table_is_in_report_order_and_whole),
+		T(rule_fires_agrees_with_the_run),
+		T(slot_status_labels_come_from_the_table),
+		T(updating_one_slot_and_person_is_like_a_fresh_run),
+		T(legs_text_is_bounded),
+		T(legs_text_by_label),
+		T(no_owner_names_one_two_or_more_owner_slots),
 	};
 
 	return cmocka_run_group_tests_name("analysis", tests, NULL, NULL);

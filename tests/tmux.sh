@@ -26,13 +26,17 @@ wait_for() {
 	return 1
 }
 
-# The planner on a fresh copy of the example team in an 80x24 window.
+# The planner on a fresh copy of the example team in an 80x24 window;
+# $1, when given, is a command that runs it (a wrapper).
 start() {
 	t kill-session -t s 2>/dev/null
 	rm -f "$tmp/team.ini.save"
 	cp config/example-team.ini "$tmp/team.ini"
-	t new-session -d -s s -x 80 -y 24 "cd '$tmp' && LANG=C.UTF-8 TERM=xterm-256color '$SCHAAP' team.ini; echo EXITED \$?; sleep 60"
+	t new-session -d -s s -x 80 -y 24 "cd '$tmp' && LANG=C.UTF-8 TERM=xterm-256color ${1:-} '$SCHAAP' team.ini; echo EXITED \$?; sleep 60"
 }
+
+# The planner's process id.
+planner_pid() { pgrep -f "^$SCHAAP team.ini" | head -n 1; }
 
 check() { # name, expected text
 	if wait_for "$2"; then
@@ -102,6 +106,89 @@ signal_saves HUP 129
 start
 check "start for SIGTERM" "Koffiebranderij De Gouden Boon"
 signal_saves TERM 143
+
+# Every screen state hears the signals and the closed terminal: with a
+# prompt, a question, help or a profile open, a hang-up, a termination, a
+# quit signal or the terminal going away writes team.ini.save and ends
+# the planner at once (it used to spin on, reading nothing).
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "tmux: $1"; }
+for screen in "r:Name:" "q:Quit without saving?" "?:keys (Up/Down" "p:any key closes"; do
+	key=${screen%%:*} marker=${screen#*:}
+	for how in HUP TERM QUIT closed; do
+		start
+		wait_for "Koffiebranderij" || { bad "no start"; continue; }
+		t send-keys -t s Space
+		t send-keys -t s "$key"
+		check "'$key' opens its screen" "$marker"
+		pid=$(planner_pid)
+		case $how in
+		closed) t kill-session -t s ;;
+		*) kill -"$how" "$pid" ;;
+		esac
+		i=0
+		while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+		if kill -0 "$pid" 2>/dev/null; then
+			bad "'$key' open, $how: the planner is still running"
+			kill -9 "$pid"
+		else
+			ok
+		fi
+		[ -f "$tmp/team.ini.save" ] && ok || bad "'$key' open, $how: no team.ini.save"
+		case $how in
+		HUP) check "'$key' open, SIGHUP exit status" "EXITED 129" ;;
+		TERM) check "'$key' open, SIGTERM exit status" "EXITED 143" ;;
+		QUIT) check "'$key' open, SIGQUIT exit status" "EXITED 131" ;;
+		esac
+	done
+done
+
+# The terminal goes away while SIGHUP is blocked: the end of its input
+# alone must end the planner and keep the changes.
+if perl -MPOSIX -e 1 2>/dev/null; then
+	start "perl -MPOSIX -e 'sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGHUP)); exec @ARGV' --"
+	check "start with SIGHUP blocked" "Koffiebranderij"
+	t send-keys -t s Space n
+	check "note prompt open" "Note:"
+	pid=$(planner_pid)
+	t kill-session -t s
+	i=0
+	while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	if kill -0 "$pid" 2>/dev/null; then
+		bad "end of input: the planner is still running"
+		kill -9 "$pid"
+	else
+		ok
+	fi
+	[ -f "$tmp/team.ini.save" ] && ok || bad "end of input: no team.ini.save"
+fi
+
+# Ctrl-S saves: flow control must not swallow it
+start
+check "start for Ctrl-S" "Koffiebranderij"
+t send-keys -t s Space C-s
+check "Ctrl-S saves" "saved team.ini"
+t send-keys -t s q
+check "saved, q quits at once" "EXITED 0"
+# Ctrl-\ is the terminal's quit key: it keeps the changes like SIGQUIT
+start
+check "start for Ctrl-\\" "Koffiebranderij"
+t send-keys -t s Space 'C-\'
+check "Ctrl-\\ exits like SIGQUIT" "EXITED 131"
+[ -f "$tmp/team.ini.save" ] && ok || bad "Ctrl-\\: no team.ini.save"
+
+# Pasting 5,000 characters into a prompt: the planner keeps up and shows
+# the end of the line (it used to freeze for many seconds)
+start
+check "start for paste" "Koffiebranderij"
+t send-keys -t s n C-u
+check "note prompt for paste" "Note:"
+t send-keys -t s -l "$(awk 'BEGIN { for (i = 1; i <= 1000; i++) printf "%s%04d", (i > 1 ? " " : ""), i }')"
+check "the pasted line shows its end" "0998 0999 1000"
+t send-keys -t s C-a
+check "Ctrl-A shows its start" "Note: 0001 0002"
+t send-keys -t s Escape q
+check "quit after paste" "EXITED 0"
 
 echo "tmux: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -1,44 +1,419 @@
 /* analysis.c - coverage, load, legs and the findings of SPEC section 3.
  *
- * One pass over the cells fills the per-slot and per-person figures; the
- * findings are then emitted code by code in report order, subjects in id
- * order, so no sort is needed per run. Only the order of people by id is
- * sorted, and only when ids or rows changed since the last run. */
+ * The figures come first: one pass over the cells fills the per-slot and
+ * per-person results (analysis_update_slot and analysis_update_person
+ * recompute one of them). The findings are then collected rule by rule in
+ * the table's order, subjects in id order, so no sort is needed per run.
+ * Only the order of people by id is sorted, and only when ids or rows
+ * changed since the last run.
+ *
+ * Every rule lives in its entry of rules[]: name, severity, subject kind,
+ * the slot status it stands for, its message texts and its fires and
+ * message functions. To add a rule, add its code to the enum in report
+ * order, write its two functions and add its entry. */
 #include "analysis.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
 
-static const struct {
-	const char *name;
-	enum severity severity;
-	enum subject_kind kind;
-} codes[F_COUNT] = {
-	[F_UNCOVERED] = { "uncovered", SEV_ERROR, SUBJECT_SLOT },
-	[F_EXTERNAL_ONLY] = { "external-only", SEV_WARNING, SUBJECT_SLOT },
-	[F_FIVE_LEGGED_SHEEP] = { "five-legged-sheep", SEV_WARNING, SUBJECT_PERSON },
-	[F_LEAD_CONFLICT] = { "lead-conflict", SEV_WARNING, SUBJECT_SLOT },
-	[F_NO_LEAD] = { "no-lead", SEV_WARNING, SUBJECT_SLOT },
-	[F_NO_OWNER] = { "no-owner", SEV_WARNING, SUBJECT_TEAM },
-	[F_OVER_ALLOCATED] = { "over-allocated", SEV_WARNING, SUBJECT_PERSON },
-	[F_POOR_COMBINATION] = { "poor-combination", SEV_WARNING, SUBJECT_PERSON },
-	[F_UNDERSTAFFED] = { "understaffed", SEV_WARNING, SUBJECT_SLOT },
-	[F_IDLE] = { "idle", SEV_INFO, SUBJECT_PERSON },
-	[F_OVERLAP] = { "overlap", SEV_INFO, SUBJECT_SLOT },
-	[F_SINGLE_POINT] = { "single-point", SEV_INFO, SUBJECT_SLOT },
+/* Shared pieces of text, each a whole format of its own. */
+static const char MORE_TEXT[] = "%s and %d more";   /* "Anna, Bram and 3 more" */
+static const char LIST_SEP[] = ", ";
+
+/* snprintf with a format from the rule table. The formats are data, so
+ * the compiler cannot check them: every variant has a test. */
+static int say(char *buf, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vsnprintf(buf, n, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+/* ---- figures used by the rules ------------------------------------- */
+
+static const struct slot_result *slot_of(const struct analysis *a, int s)
+{
+	return &a->slots[s];
+}
+
+static const struct catalog *cat_of(const struct analysis *a)
+{
+	return a->plan->cat;
+}
+
+/* "Anna, Bram and 3 more": the names of the holders of @slot, leads only
+ * when @leads_only. */
+static void holder_names(const struct plan *p, int slot, bool leads_only, char *out, size_t n)
+{
+	char shown_names[512];
+	int i, shown = 0, more = 0;
+	size_t len = 0, room = sizeof shown_names;
+
+	shown_names[0] = '\0';
+	for (i = 0; i < p->npeople; i++) {
+		const struct cell *cell = &p->people[i]->cells[slot];
+
+		if (!cell->share || (leads_only && !cell->lead))
+			continue;
+		if (shown == 3) {
+			more++;
+			continue;
+		}
+		len += (size_t)snprintf(shown_names + len, len < room ? room - len : 0, "%s%s",
+					shown ? LIST_SEP : "", p->people[i]->name);
+		if (len >= room)
+			len = room - 1;
+		shown++;
+	}
+	if (more)
+		say(out, n, MORE_TEXT, shown_names, more);
+	else
+		snprintf(out, n, "%s", shown_names);
+}
+
+static const char *slot_name(const struct analysis *a, int s)
+{
+	return cat_of(a)->slots[s].id;
+}
+
+/* ---- slot rules ---------------------------------------------------- */
+
+static bool uncovered_fires(const struct analysis *a, int s, int d)
+{
+	(void)d;
+	return slot_of(a, s)->holders == 0;
+}
+
+static int uncovered_message(const struct analysis *a, const struct rule *r,
+			     const struct finding *f, char *buf, size_t n)
+{
+	const struct slot_result *sr = slot_of(a, f->subject);
+	char need[32];
+
+	if (sr->need == NEED_UNSET)
+		return say(buf, n, r->text[0], slot_name(a, f->subject));
+	text_format_decimal(sr->need, FTE_DECIMALS, need, sizeof need);
+	return say(buf, n, r->text[1], slot_name(a, f->subject), need);
+}
+
+static bool understaffed_fires(const struct analysis *a, int s, int d)
+{
+	const struct slot_result *sr = slot_of(a, s);
+
+	(void)d;
+	return sr->need != NEED_UNSET && sr->staffed > 0 && sr->staffed < (long)sr->need * 100;
+}
+
+static int understaffed_message(const struct analysis *a, const struct rule *r,
+				const struct finding *f, char *buf, size_t n)
+{
+	const struct slot_result *sr = slot_of(a, f->subject);
+	char need[32], staffed[32];
+
+	text_format_decimal(sr->need, FTE_DECIMALS, need, sizeof need);
+	analysis_format_staffed(sr->staffed, staffed, sizeof staffed);
+	return say(buf, n, r->text[0], slot_name(a, f->subject), staffed, need);
+}
+
+static bool no_lead_fires(const struct analysis *a, int s, int d)
+{
+	(void)d;
+	return slot_of(a, s)->holders >= 2 && slot_of(a, s)->leads == 0;
+}
+
+static bool lead_conflict_fires(const struct analysis *a, int s, int d)
+{
+	(void)d;
+	return slot_of(a, s)->holders >= 2 && slot_of(a, s)->leads >= 2;
+}
+
+static bool external_only_fires(const struct analysis *a, int s, int d)
+{
+	const struct slot_result *sr = slot_of(a, s);
+
+	(void)d;
+	return sr->holders > 0 && sr->external_holders == sr->holders;
+}
+
+static bool single_point_fires(const struct analysis *a, int s, int d)
+{
+	(void)d;
+	return slot_of(a, s)->holders == 1;
+}
+
+static bool overlap_fires(const struct analysis *a, int s, int d)
+{
+	(void)d;
+	return slot_of(a, s)->holders >= 2;
+}
+
+/* The holder rules: the slot, a count and the holders' names, in the
+ * order their texts take them. */
+static int holders_message(const struct analysis *a, const struct rule *r,
+			   const struct finding *f, char *buf, size_t n)
+{
+	const struct slot_result *sr = slot_of(a, f->subject);
+	char names[400], staffed[32];
+
+	holder_names(a->plan, f->subject, r->code == F_LEAD_CONFLICT, names, sizeof names);
+	analysis_format_staffed(sr->staffed, staffed, sizeof staffed);
+	switch (r->code) {
+	case F_NO_LEAD:
+		return say(buf, n, r->text[0], slot_name(a, f->subject), sr->holders, names);
+	case F_LEAD_CONFLICT:
+		return say(buf, n, r->text[0], slot_name(a, f->subject), sr->leads, names);
+	case F_EXTERNAL_ONLY:
+		return say(buf, n, r->text[0], slot_name(a, f->subject), names);
+	case F_SINGLE_POINT:
+		return say(buf, n, r->text[0], slot_name(a, f->subject), names, staffed);
+	default: /* F_OVERLAP */
+		return say(buf, n, r->text[0], slot_name(a, f->subject), sr->holders, names,
+			   staffed);
+	}
+}
+
+/* ---- person rules -------------------------------------------------- */
+
+static const struct person_result *person_of(const struct analysis *a, int row)
+{
+	return &a->people[row];
+}
+
+static const char *person_name(const struct analysis *a, int row)
+{
+	return a->plan->people[row]->name;
+}
+
+static bool sheep_fires(const struct analysis *a, int row, int d)
+{
+	(void)d;
+	return person_of(a, row)->sheep;
+}
+
+static int sheep_message(const struct analysis *a, const struct rule *r,
+			 const struct finding *f, char *buf, size_t n)
+{
+	const struct person_result *pr = person_of(a, f->subject);
+	char legs[CATALOG_LEGS_TEXT];
+
+	catalog_legs_text(cat_of(a), pr->legs, false, LIST_SEP, legs, sizeof legs);
+	return say(buf, n, r->text[0], person_name(a, f->subject), pr->nlegs, legs,
+		   plan_sheep_legs(a->plan));
+}
+
+static bool over_fires(const struct analysis *a, int row, int d)
+{
+	(void)d;
+	return person_of(a, row)->over;
+}
+
+static int over_message(const struct analysis *a, const struct rule *r,
+			const struct finding *f, char *buf, size_t n)
+{
+	const struct person_result *pr = person_of(a, f->subject);
+	int max = plan_max_load(a->plan);
+
+	return say(buf, n, r->text[0], person_name(a, f->subject), pr->load, max, pr->load - max);
+}
+
+static int pair_details(const struct analysis *a)
+{
+	return cat_of(a)->npairs;
+}
+
+static bool poor_fires(const struct analysis *a, int row, int pair)
+{
+	const struct pair *pp = &cat_of(a)->pairs[pair];
+	const struct cell *cells = a->plan->people[row]->cells;
+
+	return pp->poor && cells[pp->a].share && cells[pp->b].share;
+}
+
+static int poor_message(const struct analysis *a, const struct rule *r,
+			const struct finding *f, char *buf, size_t n)
+{
+	const struct pair *pp = &cat_of(a)->pairs[f->detail];
+
+	return say(buf, n, r->text[0], person_name(a, f->subject), slot_name(a, pp->a),
+		   slot_name(a, pp->b));
+}
+
+static bool idle_fires(const struct analysis *a, int row, int d)
+{
+	(void)d;
+	return person_of(a, row)->slots == 0;
+}
+
+static int person_message(const struct analysis *a, const struct rule *r,
+			  const struct finding *f, char *buf, size_t n)
+{
+	return say(buf, n, r->text[0], person_name(a, f->subject));
+}
+
+/* ---- team rules ---------------------------------------------------- */
+
+static bool no_owner_fires(const struct analysis *a, int subject, int d)
+{
+	const struct plan *p = a->plan;
+	const struct catalog *c = p->cat;
+	bool any_needed = false;
+	int i;
+
+	(void)subject;
+	(void)d;
+	for (i = 0; i < c->nowners; i++) {
+		const struct slot_result *sr = slot_of(a, c->owners[i]);
+
+		if (sr->need == 0)
+			continue;
+		any_needed = true;
+		if (sr->internal_leads > 0)
+			return false;
+		if (sr->holders == 1 && sr->external_holders == 0)
+			return false;
+	}
+	/* a team that needs none of the owner slots is not asked for one */
+	return any_needed;
+}
+
+static int no_owner_message(const struct analysis *a, const struct rule *r,
+			    const struct finding *f, char *buf, size_t n)
+{
+	const struct catalog *c = cat_of(a);
+	char list[CATALOG_MAX_SLOTS * (ID_MAX + 2) + 1];
+	size_t len = 0;
+	int i;
+
+	(void)f;
+	if (c->nowners == 1)
+		return say(buf, n, r->text[0], slot_name(a, c->owners[0]));
+	if (c->nowners == 2)
+		return say(buf, n, r->text[1], slot_name(a, c->owners[0]),
+			   slot_name(a, c->owners[1]));
+	list[0] = '\0';
+	for (i = 0; i < c->nowners; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? LIST_SEP : "",
+					slot_name(a, c->owners[i]));
+	return say(buf, n, r->text[2], list);
+}
+
+/* ---- the table ----------------------------------------------------- */
+
+#define SLOT_RULE(st, label) .kind = SUBJECT_SLOT, .state = (st), .status = (label)
+
+static const struct rule rules[F_COUNT] = {
+	[F_UNCOVERED] = {
+		F_UNCOVERED, "uncovered", SEV_ERROR, SLOT_RULE(STATE_UNCOVERED, "X uncovered"),
+		.text = { "%s: nobody holds it",
+			  "%s: nobody holds it; %s FTE needed" },
+		.fires = uncovered_fires, .message = uncovered_message,
+	},
+	[F_EXTERNAL_ONLY] = {
+		F_EXTERNAL_ONLY, "external-only", SEV_WARNING,
+		SLOT_RULE(STATE_WARNING, "! external only"),
+		.text = { "%s: held only by external people (%s); "
+			  "someone inside must follow it up" },
+		.fires = external_only_fires, .message = holders_message,
+	},
+	[F_FIVE_LEGGED_SHEEP] = {
+		F_FIVE_LEGGED_SHEEP, "five-legged-sheep", SEV_WARNING, .kind = SUBJECT_PERSON,
+		.text = { "%s holds %d legs: %s (limit %d)" },
+		.fires = sheep_fires, .message = sheep_message,
+	},
+	[F_LEAD_CONFLICT] = {
+		F_LEAD_CONFLICT, "lead-conflict", SEV_WARNING,
+		SLOT_RULE(STATE_WARNING, "! lead conflict"),
+		.text = { "%s: %d holders marked lead (%s); name one owner" },
+		.fires = lead_conflict_fires, .message = holders_message,
+	},
+	[F_NO_LEAD] = {
+		F_NO_LEAD, "no-lead", SEV_WARNING, SLOT_RULE(STATE_WARNING, "! no lead"),
+		.text = { "%s: %d holders (%s) and none is lead" },
+		.fires = no_lead_fires, .message = holders_message,
+	},
+	[F_NO_OWNER] = {
+		F_NO_OWNER, "no-owner", SEV_WARNING, .kind = SUBJECT_TEAM,
+		.text = { "nobody inside the team is lead or sole holder of %s; "
+			  "name one person end-responsible",
+			  "nobody inside the team is lead or sole holder of %s or %s; "
+			  "name one person end-responsible",
+			  "nobody inside the team is lead or sole holder of one of %s; "
+			  "name one person end-responsible" },
+		.fires = no_owner_fires, .message = no_owner_message,
+	},
+	[F_OVER_ALLOCATED] = {
+		F_OVER_ALLOCATED, "over-allocated", SEV_WARNING, .kind = SUBJECT_PERSON,
+		.text = { "%s is loaded %d%% of %d%% allowed (%d over)" },
+		.fires = over_fires, .message = over_message,
+	},
+	[F_POOR_COMBINATION] = {
+		F_POOR_COMBINATION, "poor-combination", SEV_WARNING, .kind = SUBJECT_PERSON,
+		.text = { "%s holds both %s and %s, which ask for different qualities" },
+		.details = pair_details, .fires = poor_fires, .message = poor_message,
+	},
+	[F_UNDERSTAFFED] = {
+		F_UNDERSTAFFED, "understaffed", SEV_WARNING,
+		SLOT_RULE(STATE_WARNING, "! understaffed"),
+		.text = { "%s: %s of %s FTE staffed" },
+		.fires = understaffed_fires, .message = understaffed_message,
+	},
+	[F_IDLE] = {
+		F_IDLE, "idle", SEV_INFO, .kind = SUBJECT_PERSON,
+		.text = { "%s has no assignments" },
+		.fires = idle_fires, .message = person_message,
+	},
+	[F_OVERLAP] = {
+		F_OVERLAP, "overlap", SEV_INFO, SLOT_RULE(STATE_OK, "+ shared, led"),
+		.text = { "%s: %d people share it (%s), %s FTE in all" },
+		.fires = overlap_fires, .message = holders_message,
+	},
+	[F_SINGLE_POINT] = {
+		F_SINGLE_POINT, "single-point", SEV_INFO, SLOT_RULE(STATE_THIN, "~ one holder"),
+		.text = { "%s: only %s holds it (%s FTE)" },
+		.fires = single_point_fires, .message = holders_message,
+	},
 };
+
+static const char STATUS_OK[] = "+ ok";
+static const char STATUS_NOT_NEEDED[] = "- not needed";
+
+const struct rule *rule_get(enum finding_code code)
+{
+	return (unsigned)code < F_COUNT ? &rules[code] : NULL;
+}
+
+const struct rule *rule_table(int *n)
+{
+	*n = F_COUNT;
+	return rules;
+}
 
 const char *finding_code_name(enum finding_code code)
 {
-	return codes[code].name;
+	return rules[code].name;
 }
 
 enum severity finding_severity(enum finding_code code)
 {
-	return codes[code].severity;
+	return rules[code].severity;
+}
+
+enum finding_code finding_code_by_name(const char *name)
+{
+	int i;
+
+	for (i = 0; i < F_COUNT; i++)
+		if (strcmp(rules[i].name, name) == 0)
+			return (enum finding_code)i;
+	return F_COUNT;
 }
 
 const char *severity_name(enum severity s)
@@ -47,6 +422,39 @@ const char *severity_name(enum severity s)
 
 	return names[s];
 }
+
+static int rule_detail_count(const struct analysis *a, const struct rule *r)
+{
+	return r->details ? r->details(a) : 1;
+}
+
+bool rule_fires(const struct analysis *a, enum finding_code code, int subject, int detail)
+{
+	const struct rule *r = rule_get(code);
+
+	if (!r || !a->plan || detail < 0 || detail >= rule_detail_count(a, r))
+		return false;
+	switch (r->kind) {
+	case SUBJECT_SLOT:
+		if (subject < 0 || subject >= a->plan->cat->nslots)
+			return false;
+		/* slots with need 0 take part in no slot rule */
+		if (a->slots[subject].need == 0)
+			return false;
+		break;
+	case SUBJECT_PERSON:
+		if (subject < 0 || subject >= a->plan->npeople)
+			return false;
+		break;
+	case SUBJECT_TEAM:
+		if (subject != 0)
+			return false;
+		break;
+	}
+	return r->fires(a, subject, detail);
+}
+
+/* ---- running ------------------------------------------------------- */
 
 void analysis_init(struct analysis *a)
 {
@@ -120,75 +528,159 @@ static int emit(struct analysis *a, enum finding_code code, int subject, int det
 		return -1;
 	f = &a->findings[a->nfindings++];
 	f->code = code;
-	f->kind = codes[code].kind;
+	f->kind = rules[code].kind;
 	f->subject = subject;
 	f->detail = detail;
-	a->count[codes[code].severity]++;
+	a->count[rules[code].severity]++;
 	return 0;
 }
 
-static bool slot_fires(const struct analysis *a, enum finding_code code, int s)
+enum finding_code analysis_slot_worst(const struct analysis *a, int slot)
 {
-	const struct slot_result *r = &a->slots[s];
+	int code;
 
-	if (r->need == 0)
-		return false;
-	switch (code) {
-	case F_UNCOVERED: return r->holders == 0;
-	case F_UNDERSTAFFED:
-		return r->need != NEED_UNSET && r->staffed > 0 && r->staffed < (long)r->need * 100;
-	case F_NO_LEAD: return r->holders >= 2 && r->leads == 0;
-	case F_LEAD_CONFLICT: return r->holders >= 2 && r->leads >= 2;
-	case F_EXTERNAL_ONLY: return r->holders > 0 && r->external_holders == r->holders;
-	case F_SINGLE_POINT: return r->holders == 1;
-	case F_OVERLAP: return r->holders >= 2;
-	default: return false;
-	}
+	for (code = 0; code < F_COUNT; code++)
+		if (rules[code].kind == SUBJECT_SLOT && rule_fires(a, code, slot, 0))
+			return code;
+	return F_COUNT;
 }
 
-static bool has_owner(const struct analysis *a, const struct plan *p)
+bool analysis_slot_fires(const struct analysis *a, enum finding_code code, int slot)
 {
-	const struct catalog *c = p->cat;
-	bool any_needed = false;
-	int i;
-
-	for (i = 0; i < c->nowners; i++) {
-		const struct slot_result *r = &a->slots[c->owners[i]];
-
-		if (r->need == 0)
-			continue;
-		any_needed = true;
-		if (r->internal_leads > 0)
-			return true;
-		if (r->holders == 1 && !p->people[r->first_holder]->external)
-			return true;
-	}
-	/* a team that needs none of the owner slots is not asked for one */
-	return !any_needed;
+	return rule_get(code) && rules[code].kind == SUBJECT_SLOT && rule_fires(a, code, slot, 0);
 }
 
 static void fill_state(struct analysis *a, int s)
 {
 	struct slot_result *r = &a->slots[s];
+	enum finding_code worst;
 
-	if (r->need == 0)
+	if (r->need == 0) {
 		r->state = STATE_NOT_NEEDED;
-	else if (slot_fires(a, F_UNCOVERED, s))
-		r->state = STATE_UNCOVERED;
-	else if (slot_fires(a, F_UNDERSTAFFED, s) || slot_fires(a, F_NO_LEAD, s) ||
-		 slot_fires(a, F_LEAD_CONFLICT, s) || slot_fires(a, F_EXTERNAL_ONLY, s))
-		r->state = STATE_WARNING;
-	else if (slot_fires(a, F_SINGLE_POINT, s))
-		r->state = STATE_THIN;
-	else
-		r->state = STATE_OK;
+		return;
+	}
+	worst = analysis_slot_worst(a, s);
+	r->state = worst == F_COUNT ? STATE_OK : rules[worst].state;
+}
+
+const char *analysis_slot_status(const struct analysis *a, int slot, enum severity *sev)
+{
+	enum finding_code worst;
+
+	*sev = SEV_COUNT;
+	if (a->slots[slot].need == 0)
+		return STATUS_NOT_NEEDED;
+	worst = analysis_slot_worst(a, slot);
+	if (worst == F_COUNT)
+		return STATUS_OK;
+	*sev = rules[worst].severity;
+	return rules[worst].status;
+}
+
+/* Count one held cell of the person at @row into a slot's figures. */
+static void count_cell(struct slot_result *r, const struct person *person,
+		       const struct cell *cell, int row)
+{
+	if (r->holders++ == 0)
+		r->first_holder = row;
+	r->staffed += (long)person->fte * cell->share;
+	r->leads += cell->lead;
+	r->external_holders += person->external;
+	r->internal_leads += cell->lead && !person->external;
+}
+
+/* Add the cells of @row to the figures of every slot. */
+static void add_person_to_slots(struct analysis *a, int row)
+{
+	const struct person *person = a->plan->people[row];
+	int s, ns = a->plan->cat->nslots;
+
+	for (s = 0; s < ns; s++) {
+		const struct cell *cell = &person->cells[s];
+
+		if (!cell->share)
+			continue;
+		count_cell(&a->slots[s], person, cell, row);
+	}
+}
+
+static void clear_slot(struct analysis *a, int s)
+{
+	struct slot_result *r = &a->slots[s];
+
+	memset(r, 0, sizeof *r);
+	r->need = a->plan->need[s];
+	r->first_holder = -1;
+}
+
+void analysis_update_person(struct analysis *a, int row)
+{
+	const struct plan *p = a->plan;
+	const struct catalog *c = p->cat;
+	const struct person *person = p->people[row];
+	struct person_result *pr = &a->people[row];
+	int s;
+
+	memset(pr, 0, sizeof *pr);
+	for (s = 0; s < c->nslots; s++) {
+		if (!person->cells[s].share)
+			continue;
+		pr->load += person->cells[s].share;
+		pr->legs |= c->slots[s].legs;
+		pr->slots++;
+	}
+	pr->nlegs = catalog_leg_count(pr->legs);
+	pr->sheep = pr->nlegs >= plan_sheep_legs(p);
+	pr->over = pr->load > plan_max_load(p);
+}
+
+void analysis_update_slot(struct analysis *a, int s)
+{
+	const struct plan *p = a->plan;
+	struct slot_result *r = &a->slots[s];
+	int i;
+
+	clear_slot(a, s);
+	for (i = 0; i < p->npeople; i++) {
+		const struct person *person = p->people[i];
+		const struct cell *cell = &person->cells[s];
+
+		if (cell->share)
+			count_cell(r, person, cell, i);
+	}
+	fill_state(a, s);
+}
+
+int analysis_collect(struct analysis *a)
+{
+	const struct plan *p = a->plan;
+	const struct catalog *c = p->cat;
+	int code, k, d;
+
+	a->nfindings = 0;
+	memset(a->count, 0, sizeof a->count);
+	if (sort_people(a, p) < 0)
+		return -1;
+	for (code = 0; code < F_COUNT; code++) {
+		const struct rule *r = &rules[code];
+		int nd = rule_detail_count(a, r), n;
+
+		n = r->kind == SUBJECT_SLOT ? c->nslots : r->kind == SUBJECT_PERSON ? p->npeople : 1;
+		for (k = 0; k < n; k++) {
+			int subject = r->kind == SUBJECT_SLOT ? c->by_id[k] :
+				      r->kind == SUBJECT_PERSON ? a->people_by_id[k] : 0;
+
+			for (d = 0; d < nd; d++)
+				if (rule_fires(a, code, subject, d) && emit(a, code, subject, d) < 0)
+					return -1;
+		}
+	}
+	return 0;
 }
 
 int analysis_run(struct analysis *a, const struct plan *p)
 {
-	const struct catalog *c = p->cat;
-	int ns = c->nslots, np = p->npeople, i, s, code, k;
-	int sheep = plan_sheep_legs(p), max_load = plan_max_load(p);
+	int ns = p->cat->nslots, np = p->npeople, i, s;
 
 	a->plan = NULL;
 	a->nfindings = 0;
@@ -203,97 +695,25 @@ int analysis_run(struct analysis *a, const struct plan *p)
 		if (before != a->people_cap)
 			a->by_id_serial = 0; /* people_by_id must grow too */
 	}
-	if (sort_people(a, p) < 0)
-		return -1;
-
-	for (s = 0; s < ns; s++) {
-		struct slot_result *r = &a->slots[s];
-
-		memset(r, 0, sizeof *r);
-		r->need = p->need[s];
-		r->first_holder = -1;
-	}
+	a->plan = p;
+	for (s = 0; s < ns; s++)
+		clear_slot(a, s);
 	for (i = 0; i < np; i++) {
-		const struct person *person = p->people[i];
-		struct person_result *pr = &a->people[i];
-
-		memset(pr, 0, sizeof *pr);
-		for (s = 0; s < ns; s++) {
-			const struct cell *cell = &person->cells[s];
-			struct slot_result *r;
-
-			if (!cell->share)
-				continue;
-			r = &a->slots[s];
-			if (r->holders++ == 0)
-				r->first_holder = i;
-			r->staffed += (long)person->fte * cell->share;
-			r->leads += cell->lead;
-			r->external_holders += person->external;
-			r->internal_leads += cell->lead && !person->external;
-			pr->load += cell->share;
-			pr->legs |= c->slots[s].legs;
-			pr->slots++;
-		}
-		pr->nlegs = catalog_leg_count(pr->legs);
-		pr->sheep = pr->nlegs >= sheep;
-		pr->over = pr->load > max_load;
+		analysis_update_person(a, i);
+		add_person_to_slots(a, i);
 	}
 	for (s = 0; s < ns; s++)
 		fill_state(a, s);
-
-	for (code = 0; code < F_COUNT; code++) {
-		switch (codes[code].kind) {
-		case SUBJECT_SLOT:
-			for (k = 0; k < ns; k++)
-				if (slot_fires(a, code, c->by_id[k]) && emit(a, code, c->by_id[k], 0) < 0)
-					return -1;
-			break;
-		case SUBJECT_PERSON:
-			for (k = 0; k < np; k++) {
-				int row = a->people_by_id[k];
-				const struct person_result *pr = &a->people[row];
-				const struct cell *cells = p->people[row]->cells;
-				int fired = 0;
-
-				if (code == F_POOR_COMBINATION) {
-					for (i = 0; i < c->npairs; i++)
-						if (c->pairs[i].poor && cells[c->pairs[i].a].share &&
-						    cells[c->pairs[i].b].share && emit(a, code, row, i) < 0)
-							return -1;
-					continue;
-				}
-				fired = (code == F_FIVE_LEGGED_SHEEP && pr->sheep) ||
-					(code == F_OVER_ALLOCATED && pr->over) ||
-					(code == F_IDLE && pr->slots == 0);
-				if (fired && emit(a, code, row, 0) < 0)
-					return -1;
-			}
-			break;
-		case SUBJECT_TEAM:
-			if (!has_owner(a, p) && emit(a, code, 0, 0) < 0)
-				return -1;
-			break;
-		}
+	if (analysis_collect(a) < 0) {
+		a->plan = NULL;
+		a->nfindings = 0;
+		memset(a->count, 0, sizeof a->count);
+		return -1;
 	}
-	a->plan = p;
 	return 0;
 }
 
-bool analysis_slot_fires(const struct analysis *a, enum finding_code code, int slot)
-{
-	return codes[code].kind == SUBJECT_SLOT && slot_fires(a, code, slot);
-}
-
-enum finding_code analysis_slot_worst(const struct analysis *a, int slot)
-{
-	int code;
-
-	for (code = 0; code < F_COUNT; code++)
-		if (analysis_slot_fires(a, code, slot))
-			return code;
-	return F_COUNT;
-}
+/* ---- text ---------------------------------------------------------- */
 
 const char *finding_subject_id(const struct analysis *a, const struct finding *f)
 {
@@ -309,126 +729,9 @@ void analysis_format_staffed(long staffed, char *buf, size_t n)
 	text_format_decimal(staffed, 4, buf, n);
 }
 
-/* "Anna, Bram and 3 more": the names of the holders of @slot, leads only
- * when @leads_only. */
-static void holder_names(const struct plan *p, int slot, bool leads_only, char *out, size_t n)
-{
-	int i, shown = 0, more = 0;
-	size_t len = 0;
-
-	out[0] = '\0';
-	for (i = 0; i < p->npeople; i++) {
-		const struct cell *cell = &p->people[i]->cells[slot];
-
-		if (!cell->share || (leads_only && !cell->lead))
-			continue;
-		if (shown == 3) {
-			more++;
-			continue;
-		}
-		len += (size_t)snprintf(out + len, len < n ? n - len : 0, "%s%s",
-					shown ? ", " : "", p->people[i]->name);
-		if (len >= n)
-			len = n - 1;
-		shown++;
-	}
-	if (more)
-		snprintf(out + len, n - len, " and %d more", more);
-}
-
-static void legs_list(const struct catalog *c, uint32_t legs, char *out, size_t n)
-{
-	size_t len = 0;
-	int i;
-
-	out[0] = '\0';
-	for (i = 0; i < c->nlegs; i++) {
-		if (!(legs & (1u << i)))
-			continue;
-		len += (size_t)snprintf(out + len, len < n ? n - len : 0, "%s%s",
-					len ? ", " : "", c->legs[i].id);
-		if (len >= n)
-			len = n - 1;
-	}
-}
-
 int finding_message(const struct analysis *a, const struct finding *f, char *buf, size_t n)
 {
-	const struct plan *p = a->plan;
-	const struct catalog *c = p->cat;
-	char names[400], need[32], staffed[32], legs[300];
-	const char *sid;
-	const struct slot_result *r;
-	const struct person_result *pr;
-	const struct person *person;
+	const struct rule *r = rule_get(f->code);
 
-	if (f->kind == SUBJECT_SLOT) {
-		sid = c->slots[f->subject].id;
-		r = &a->slots[f->subject];
-		text_format_decimal(r->need, FTE_DECIMALS, need, sizeof need);
-		analysis_format_staffed(r->staffed, staffed, sizeof staffed);
-		switch (f->code) {
-		case F_UNCOVERED:
-			if (r->need == NEED_UNSET)
-				return snprintf(buf, n, "%s: nobody holds it", sid);
-			return snprintf(buf, n, "%s: nobody holds it; %s FTE needed", sid, need);
-		case F_UNDERSTAFFED:
-			return snprintf(buf, n, "%s: %s of %s FTE staffed", sid, staffed, need);
-		case F_NO_LEAD:
-			holder_names(p, f->subject, false, names, sizeof names);
-			return snprintf(buf, n, "%s: %d holders (%s) and none is lead",
-					sid, r->holders, names);
-		case F_LEAD_CONFLICT:
-			holder_names(p, f->subject, true, names, sizeof names);
-			return snprintf(buf, n, "%s: %d holders marked lead (%s); name one owner",
-					sid, r->leads, names);
-		case F_EXTERNAL_ONLY:
-			holder_names(p, f->subject, false, names, sizeof names);
-			return snprintf(buf, n, "%s: held only by external people (%s); "
-					"someone inside must follow it up", sid, names);
-		case F_SINGLE_POINT:
-			holder_names(p, f->subject, false, names, sizeof names);
-			return snprintf(buf, n, "%s: only %s holds it (%s FTE)", sid, names, staffed);
-		case F_OVERLAP:
-			holder_names(p, f->subject, false, names, sizeof names);
-			return snprintf(buf, n, "%s: %d people share it (%s), %s FTE in all",
-					sid, r->holders, names, staffed);
-		default:
-			break;
-		}
-	} else if (f->kind == SUBJECT_PERSON) {
-		person = p->people[f->subject];
-		pr = &a->people[f->subject];
-		switch (f->code) {
-		case F_FIVE_LEGGED_SHEEP:
-			legs_list(c, pr->legs, legs, sizeof legs);
-			return snprintf(buf, n, "%s holds %d legs: %s (limit %d)",
-					person->name, pr->nlegs, legs, plan_sheep_legs(p));
-		case F_OVER_ALLOCATED:
-			return snprintf(buf, n, "%s is loaded %d%% of %d%% allowed (%d over)",
-					person->name, pr->load, plan_max_load(p),
-					pr->load - plan_max_load(p));
-		case F_POOR_COMBINATION:
-			return snprintf(buf, n, "%s holds both %s and %s, which ask for "
-					"different qualities", person->name,
-					c->slots[c->pairs[f->detail].a].id,
-					c->slots[c->pairs[f->detail].b].id);
-		case F_IDLE:
-			return snprintf(buf, n, "%s has no assignments", person->name);
-		default:
-			break;
-		}
-	} else {
-		size_t len = 0;
-		int i;
-
-		names[0] = '\0';
-		for (i = 0; i < c->nowners; i++)
-			len += (size_t)snprintf(names + len, len < sizeof names ? sizeof names - len : 0,
-						"%s%s", i == 0 ? "" : i == c->nowners - 1 ? " or " : ", ",
-						c->slots[c->owners[i]].id);
-		return snprintf(buf, n, "nobody inside the team is lead or sole holder of %s; "
-				"name one person end-responsible", names);
-	}
-	return snprintf(buf, n, "%s", codes[f->code].name);
+	return r->message(a, r, f, buf, n);
 }

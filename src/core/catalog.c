@@ -285,3 +285,40 @@ int catalog_leg_count(uint32_t mask)
 	}
 	return n;
 }
+
+size_t catalog_legs_text(const struct catalog *c, uint32_t mask, bool labels,
+			 const char *sep, char *out, size_t n)
+{
+	static const char cut[] = "...";
+	size_t total = 0, len = 0, seplen = strlen(sep);
+	int i, pass;
+
+	if (n)
+		out[0] = '\0';
+	/* first the whole length, then as much as fits: all of it, or whole
+	 * legs followed by the cut mark */
+	for (pass = 0; pass < 2; pass++) {
+		size_t room = total < n ? n : n >= sizeof cut ? n - (sizeof cut - 1) : 0;
+
+		for (i = 0; i < c->nlegs; i++) {
+			const char *word;
+			size_t add;
+
+			if (!(mask & (1u << i)))
+				continue;
+			word = labels ? c->legs[i].label : c->legs[i].id;
+			if (pass == 0) {
+				total += (total ? seplen : 0) + strlen(word);
+				continue;
+			}
+			add = (len ? seplen : 0) + strlen(word);
+			if (len + add >= room)
+				break;
+			snprintf(out + len, n - len, "%s%s", len ? sep : "", word);
+			len += add;
+		}
+		if (pass == 1 && total >= n && n >= sizeof cut)
+			memcpy(out + len, cut, sizeof cut);
+	}
+	return total;
+}

@@ -134,39 +134,26 @@ static int rule_index(const char *code)
 	return -1;
 }
 
-/* The status of a slot as a symbol and a word, so it reads without
- * colour too. */
+/* The status of a slot as a symbol and a word (the rule table's label),
+ * so it reads without colour too; its colour, severity and code. */
 static const char *slot_status(const struct analysis *a, int s, enum report_tone *tone,
 			       int *severity, const char **value)
 {
-	enum finding_code worst = analysis_slot_worst(a, s);
 	static const enum report_tone tones[] = {
 		[STATE_UNCOVERED] = TONE_ERROR, [STATE_WARNING] = TONE_WARNING,
 		[STATE_THIN] = TONE_THIN, [STATE_OK] = TONE_OK, [STATE_NOT_NEEDED] = TONE_OFF,
 	};
+	enum finding_code worst = analysis_slot_worst(a, s);
+	enum severity sev;
+	const char *label = analysis_slot_status(a, s, &sev);
 
 	*tone = tones[a->slots[s].state];
-	*severity = -1;
-	if (a->slots[s].state == STATE_NOT_NEEDED) {
+	*severity = sev == SEV_COUNT ? -1 : (int)sev;
+	if (a->slots[s].state == STATE_NOT_NEEDED)
 		*value = "not-needed";
-		return "- not needed";
-	}
-	if (worst == F_COUNT) {
-		*value = "ok";
-		return "+ ok";
-	}
-	*severity = (int)finding_severity(worst);
-	*value = finding_code_name(worst);
-	switch (worst) {
-	case F_UNCOVERED: return "X uncovered";
-	case F_EXTERNAL_ONLY: return "! external only";
-	case F_LEAD_CONFLICT: return "! lead conflict";
-	case F_NO_LEAD: return "! no lead";
-	case F_UNDERSTAFFED: return "! understaffed";
-	case F_OVERLAP: return "+ shared, led";
-	case F_SINGLE_POINT: return "~ one holder";
-	default: return "?";
-	}
+	else
+		*value = worst == F_COUNT ? "ok" : finding_code_name(worst);
+	return label;
 }
 
 static struct report_table *new_table(struct builder *b, const char *id, const char *title,
@@ -280,17 +267,8 @@ static const char *legs_of(struct builder *b, uint32_t legs, bool ids)
 {
 	const struct catalog *c = b->a->plan->cat;
 	char buf[CATALOG_MAX_LEGS * 64];
-	size_t len = 0;
-	int l;
 
-	buf[0] = '\0';
-	for (l = 0; l < c->nlegs; l++) {
-		if (!(legs & (1u << l)))
-			continue;
-		len += (size_t)snprintf(buf + len, len < sizeof buf ? sizeof buf - len : 0, "%s%s",
-					len ? (ids ? " " : ", ") : "",
-					ids || !c->legs[l].label[0] ? c->legs[l].id : c->legs[l].label);
-	}
+	catalog_legs_text(c, legs, !ids, ids ? " " : ", ", buf, sizeof buf);
 	return fmt(b, "%s", buf);
 }
 

@@ -370,9 +370,7 @@ static void draw_detail(struct ui *ui)
 	const struct catalog *c = ui->cat;
 	const struct slot *sl = &c->slots[ui->slot];
 	const struct slot_result *r = &ui->an.slots[ui->slot];
-	char buf[2048], need[48], staffed[32], legs[256];
-	size_t len;
-	int l;
+	char buf[2048], need[48], staffed[32], legs[CATALOG_LEGS_TEXT];
 
 	move(ui->detail_y, 0);
 	clrtoeol();
@@ -403,11 +401,7 @@ static void draw_detail(struct ui *ui)
 		const struct cell *cell = &p->cells[ui->slot];
 		char fte[24], over[48], here[64];
 
-		legs[0] = '\0';
-		for (l = 0, len = 0; l < c->nlegs; l++)
-			if (pr->legs & (1u << l))
-				len += (size_t)snprintf(legs + len, sizeof legs - len, "%s%s",
-							len ? " " : "", c->legs[l].id);
+		catalog_legs_text(c, pr->legs, false, " ", legs, sizeof legs);
 		text_format_decimal(p->fte, FTE_DECIMALS, fte, sizeof fte);
 		if (pr->over)
 			snprintf(over, sizeof over, " (%d over)", pr->load - plan_max_load(ui->plan));
@@ -579,8 +573,7 @@ void draw_profile(struct ui *ui)
 	const struct catalog *c = ui->cat;
 	const struct slot *sl = &c->slots[ui->slot];
 	char buf[2048];
-	size_t len = 0;
-	int y = 2, i, l;
+	int y = 2, i;
 
 	erase();
 	snprintf(buf, sizeof buf, " %s \u2014 %s%s%s%s", sl->id, sl->label, sl->dutch[0] ? " (" : "",
@@ -592,12 +585,15 @@ void draw_profile(struct ui *ui)
 	put_text(y++, 2, ui->cols - 4, "Profile", A_BOLD, false);
 	wrap_text(&y, 2, ui->cols - 4, ui->rows - 2, sl->profile[0] ? sl->profile : "(none given)", A_NORMAL);
 	y++;
-	buf[0] = '\0';
-	for (l = 0; l < c->nlegs; l++)
-		if (sl->legs & (1u << l))
-			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len ? ", " : "Legs: ",
-						c->legs[l].id);
-	put_text(y++, 2, ui->cols - 4, len ? buf : "Legs: none", A_NORMAL, false);
+	{
+		char legs[CATALOG_LEGS_TEXT];
+
+		if (catalog_legs_text(c, sl->legs, false, ", ", legs, sizeof legs))
+			snprintf(buf, sizeof buf, "Legs: %s", legs);
+		else
+			snprintf(buf, sizeof buf, "Legs: none");
+	}
+	put_text(y++, 2, ui->cols - 4, buf, A_NORMAL, false);
 	for (i = 0; i < c->npairs; i++) {
 		const struct pair *pr = &c->pairs[i];
 
@@ -608,5 +604,67 @@ void draw_profile(struct ui *ui)
 		put_text(y++, 2, ui->cols - 4, buf, role_attr(ui, pr->poor ? ROLE_WARNING : ROLE_OK), false);
 	}
 	put_text(ui->rows - 1, 0, ui->cols, " any key closes", role_attr(ui, ROLE_HINT), true);
+	refresh();
+}
+
+/* The question and the answer being typed on the bottom row, scrolled so
+ * the cursor shows: only the visible part is measured, so a pasted line
+ * of any length costs the same to draw. */
+void draw_prompt(struct ui *ui)
+{
+	const struct prompt *pr = &ui->prompt;
+	int y = ui->rows - 1, qw, room, col;
+	char shown[1024];
+	size_t start, n;
+
+	qw = text_width(pr->question) + 1;
+	if (qw > ui->cols / 2)
+		qw = ui->cols / 2;
+	move(y, 0);
+	clrtoeol();
+	put_text(y, 0, qw, pr->question, role_attr(ui, ROLE_TITLE), true);
+	room = ui->cols - qw;
+	start = prompt_window(pr, room, &col);
+	/* at most a screen's width of characters after the start */
+	n = pr->len - start;
+	if (n > (size_t)room * 4)
+		n = (size_t)room * 4;
+	if (n >= sizeof shown)
+		n = sizeof shown - 1;
+	while (n > 0 && start + n < pr->len && ((unsigned char)pr->text[start + n] & 0xc0) == 0x80)
+		n--;
+	memcpy(shown, pr->text + start, n);
+	shown[n] = '\0';
+	put_text(y, qw, room, shown, pr->selected ? role_attr(ui, ROLE_SELECT) : A_NORMAL, false);
+	move(y, qw + col);
+	curs_set(1);
+	refresh();
+}
+
+void draw_ask(struct ui *ui)
+{
+	static const char yn[] = " (y/n)";
+	const char *q = ui->ask.question;
+	int y = ui->rows - 1, qw = text_width(q) + 1;
+	size_t len = strlen(q), ynl = strlen(yn);
+
+	move(y, 0);
+	clrtoeol();
+	if (qw > ui->cols - 1 && len > ynl && strcmp(q + len - ynl, yn) == 0) {
+		/* too long: cut the question, never the answers it takes */
+		char head[sizeof ui->ask.question];
+
+		snprintf(head, sizeof head, "%.*s", (int)(len - ynl), q);
+		put_text(y, 0, ui->cols - 2 - (int)ynl, head, role_attr(ui, ROLE_TITLE), true);
+		put_text(y, ui->cols - 2 - (int)ynl, 1, "\u2026", role_attr(ui, ROLE_TITLE), true);
+		put_text(y, ui->cols - 1 - (int)ynl, (int)ynl, yn, role_attr(ui, ROLE_TITLE), true);
+		qw = ui->cols - 1;
+	} else {
+		if (qw > ui->cols - 1)
+			qw = ui->cols - 1;
+		put_text(y, 0, qw, q, role_attr(ui, ROLE_TITLE), true);
+	}
+	move(y, qw);
+	curs_set(1);
 	refresh();
 }

@@ -5,15 +5,18 @@
  * stands for a special key (<Up> <Down> <Left> <Right> <Enter> <Tab>
  * <BTab> <Esc> <Bs> <Del> <Home> <End> <PgUp> <PgDn> <F1> <C-x> <lt>),
  * <Resize=80x24> resizes the screen, <Click=Y,X> clicks, <WheelUp> and
- * <WheelDown> scroll, <Hup> delivers a hang-up, and <Dump> writes the
+ * <WheelDown> scroll, <Hup> <Term> <Quit> <Int> <Pipe> deliver that
+ * signal, <Eof> is the end of the terminal's input, and <Dump> writes the
  * screen as text to the dump file. Newlines in the script are ignored. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #define _GNU_SOURCE
 #include <errno.h>
+#include <poll.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "text.h"
@@ -61,10 +64,14 @@ static int named_key(struct ui *ui, const char *name)
 		have_script_mouse = true;
 		return KEY_MOUSE;
 	}
-	if (strcmp(name, "Hup") == 0) {
-		raise(SIGHUP);
+	if (strcmp(name, "Hup") == 0 || strcmp(name, "Term") == 0 || strcmp(name, "Quit") == 0 ||
+	    strcmp(name, "Int") == 0 || strcmp(name, "Pipe") == 0) {
+		raise(name[0] == 'H' ? SIGHUP : name[0] == 'T' ? SIGTERM : name[0] == 'Q' ? SIGQUIT :
+		      name[0] == 'I' ? SIGINT : SIGPIPE);
 		return 0;
 	}
+	if (strcmp(name, "Eof") == 0)
+		return UI_KEY_HANGUP;
 	if (strcmp(name, "Dump") == 0) {
 		ui_dump(ui);
 		return 0;
@@ -85,7 +92,7 @@ static int script_key(struct ui *ui, wint_t *ch)
 	for (;;) {
 		c = fgetc(ui->script);
 		if (c == EOF)
-			return -1;
+			return UI_KEY_END;
 		if (c == '\n' || c == '\r')
 			continue;
 		break;
@@ -103,14 +110,14 @@ static int script_key(struct ui *ui, wint_t *ch)
 	while ((k = mbrtowc(&wc, mb, (size_t)n, &st)) == (size_t)-2 && n < 6) {
 		c = fgetc(ui->script);
 		if (c == EOF)
-			return -1;
+			return UI_KEY_END;
 		mb[n++] = (char)c;
 		memset(&st, 0, sizeof st);
 	}
 	if (k == (size_t)-1 || k == (size_t)-2)
 		return 0;
 	*ch = (wint_t)wc;
-	return wc < 128 ? (int)wc : 0x10000000;
+	return wc < 128 ? (int)wc : UI_KEY_WIDE;
 }
 
 int ui_script_open(struct ui *ui)
@@ -134,10 +141,25 @@ int ui_script_open(struct ui *ui)
 	return 1;
 }
 
-/* Returns a key code: a curses KEY_* value, an ASCII character, or
- * 0x10000000 for a wider character left in *@ch. */
+/* Consecutive reads that found input ready and got no key: a terminal
+ * at end of input looks so without a POLLHUP, and must not spin. */
+static int empty_reads;
+
+static int decode(int rc, wint_t w, wint_t *ch)
+{
+	*ch = w;
+	if (rc == KEY_CODE_YES)
+		return (int)w;
+	if (w == 127 || w == 8)
+		return KEY_BACKSPACE;
+	if (w == '\r')
+		return '\n';
+	return w < 128 ? (int)w : UI_KEY_WIDE;
+}
+
 int ui_getkey(struct ui *ui, wint_t *ch)
 {
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
 	wint_t w = 0;
 	int rc;
 
@@ -147,17 +169,42 @@ int ui_getkey(struct ui *ui, wint_t *ch)
 		*ch = w;
 		return rc;
 	}
+	/* curses may hold keys already read (the rest of an escape
+	 * sequence, a resize): take those without waiting */
 	rc = get_wch(&w);
-	if (rc == ERR)
+	if (rc != ERR) {
+		empty_reads = 0;
+		return decode(rc, w, ch);
+	}
+	if (ui_signal)
 		return 0;
-	*ch = w;
-	if (rc == KEY_CODE_YES)
-		return (int)w;
-	if (w == 127 || w == 8)
-		return KEY_BACKSPACE;
-	if (w == '\r')
-		return '\n';
-	return w < 128 ? (int)w : 0x10000000;
+	rc = poll(&pfd, 1, 500);
+	if (rc < 0)
+		return errno == EINTR ? 0 : UI_KEY_HANGUP;
+	if (rc == 0)
+		return 0;
+	if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL))
+		return UI_KEY_HANGUP;
+	rc = get_wch(&w);
+	if (rc != ERR) {
+		empty_reads = 0;
+		return decode(rc, w, ch);
+	}
+	/* ready, yet nothing: end of input, a read error, or bytes that
+	 * made no key (an ignored mouse report); many in a row are the end */
+	if (++empty_reads >= 100)
+		return UI_KEY_HANGUP;
+	return 0;
+}
+
+bool ui_keys_waiting(const struct ui *ui)
+{
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	/* a script's screen is dumped between keys: always draw it */
+	if (ui->script)
+		return false;
+	return poll(&pfd, 1, 0) == 1 && !(pfd.revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
 bool ui_mouse(MEVENT *ev)
@@ -170,108 +217,150 @@ bool ui_mouse(MEVENT *ev)
 	return getmouse(ev) == OK;
 }
 
-static void prompt_draw(struct ui *ui, const char *question, const char *text)
+/* Bytes of the UTF-8 character before @at in @s. */
+static size_t char_before(const char *s, size_t at)
 {
-	int qw = text_width(question) + 1, y = ui->rows - 1, room, tw;
-	const char *shown = text;
+	size_t k = at;
 
-	move(y, 0);
-	clrtoeol();
-	put_text(y, 0, qw, question, role_attr(ui, ROLE_TITLE), true);
-	room = ui->cols - qw - 1;
-	/* show the end of a long answer */
-	while ((tw = text_width(shown)) > room && *shown) {
-		unsigned cp;
-		size_t k = text_decode(shown, strlen(shown), &cp);
-
-		shown += k ? k : 1;
-	}
-	put_text(y, qw, room, shown, A_NORMAL, false);
-	move(y, qw + (tw < room ? tw : room));
-	curs_set(1);
-	refresh();
+	while (k > 0 && ((unsigned char)s[k - 1] & 0xc0) == 0x80)
+		k--;
+	if (k > 0)
+		k--;
+	return at - k;
 }
 
-bool ui_prompt(struct ui *ui, const char *question, const char *initial, char *out, size_t n)
+/* Bytes of the UTF-8 character at @at in @s (of length @len). */
+static size_t char_at(const char *s, size_t len, size_t at)
 {
-	char text[1024];
-	wint_t ch;
-	int key;
-	size_t len;
+	size_t k = at;
 
-	snprintf(text, sizeof text, "%s", initial ? initial : "");
-	for (;;) {
-		if (ui->too_small) {
-			curs_set(0);
-			return false;
-		}
-		prompt_draw(ui, question, text);
-		key = ui_getkey(ui, &ch);
-		len = strlen(text);
-		if (key == -1 || key == 27 || key == 7 /* Ctrl-G */) {
-			curs_set(0);
-			return false;
-		}
-		if (key == 0)
-			continue;
-		if (key == '\n' || key == KEY_ENTER) {
-			curs_set(0);
-			snprintf(out, n, "%s", text);
-			return true;
-		}
-		if (key == KEY_RESIZE) {
-			ui_layout(ui);
-			ui_draw(ui);
-			continue;
-		}
-		if (key == KEY_BACKSPACE) {
-			/* drop the last whole UTF-8 character */
-			while (len > 0 && ((unsigned char)text[len - 1] & 0xc0) == 0x80)
-				len--;
-			if (len > 0)
-				len--;
-			text[len] = '\0';
-			continue;
-		}
-		if (key == ('u' & 0x1f)) {
-			text[0] = '\0';
-			continue;
-		}
-		if (key == 0x10000000 || (key >= 32 && key < 127)) {
-			char mb[MB_LEN_MAX + 1];
-			mbstate_t st;
-			size_t k;
-
-			memset(&st, 0, sizeof st);
-			k = wcrtomb(mb, (wchar_t)ch, &st);
-			if (k != (size_t)-1 && len + k < sizeof text - 1) {
-				memcpy(text + len, mb, k);
-				text[len + k] = '\0';
-			}
-		}
-	}
+	if (k >= len)
+		return 0;
+	k++;
+	while (k < len && ((unsigned char)s[k] & 0xc0) == 0x80)
+		k++;
+	return k - at;
 }
 
-bool ui_ask(struct ui *ui, const char *question)
+/* Columns the character of @n bytes at @s takes on the screen. */
+static int char_cols(const char *s, size_t n)
 {
-	wint_t ch;
-	int key;
+	char one[8];
 
-	for (;;) {
-		if (ui->too_small)
-			return false;
-		prompt_draw(ui, question, "");
-		key = ui_getkey(ui, &ch);
-		if (key == KEY_RESIZE) {
-			ui_layout(ui);
-			ui_draw(ui);
-			continue;
-		}
-		if (key == 0)
-			continue;
-		curs_set(0);
-		return key == 'y' || key == 'Y';
+	if (n >= sizeof one)
+		n = sizeof one - 1;
+	memcpy(one, s, n);
+	one[n] = '\0';
+	return text_width(one);
+}
+
+static void cut(struct prompt *pr, size_t from, size_t to)
+{
+	memmove(pr->text + from, pr->text + to, pr->len - to + 1);
+	pr->len -= to - from;
+	if (pr->cur > to)
+		pr->cur -= to - from;
+	else if (pr->cur > from)
+		pr->cur = from;
+}
+
+static bool insert(struct prompt *pr, wint_t ch)
+{
+	char mb[MB_LEN_MAX + 1];
+	mbstate_t st;
+	size_t k;
+
+	memset(&st, 0, sizeof st);
+	k = wcrtomb(mb, (wchar_t)ch, &st);
+	if (k == (size_t)-1 || pr->len + k >= sizeof pr->text)
+		return false;
+	memmove(pr->text + pr->cur + k, pr->text + pr->cur, pr->len - pr->cur + 1);
+	memcpy(pr->text + pr->cur, mb, k);
+	pr->len += k;
+	pr->cur += k;
+	return true;
+}
+
+bool prompt_edit(struct prompt *pr, int key, wint_t ch)
+{
+	bool was_selected = pr->selected;
+	size_t k;
+
+	pr->selected = false;
+	switch (key) {
+	case KEY_BACKSPACE:
+		if (was_selected)
+			cut(pr, 0, pr->len);
+		else if (pr->cur > 0)
+			cut(pr, pr->cur - char_before(pr->text, pr->cur), pr->cur);
+		return true;
+	case KEY_DC:
+	case 4: /* Ctrl-D */
+		if (was_selected)
+			cut(pr, 0, pr->len);
+		else
+			cut(pr, pr->cur, pr->cur + char_at(pr->text, pr->len, pr->cur));
+		return true;
+	case KEY_LEFT:
+	case 2: /* Ctrl-B */
+		pr->cur -= char_before(pr->text, pr->cur);
+		return true;
+	case KEY_RIGHT:
+	case 6: /* Ctrl-F */
+		pr->cur += char_at(pr->text, pr->len, pr->cur);
+		return true;
+	case KEY_HOME:
+	case 1: /* Ctrl-A */
+		pr->cur = 0;
+		return true;
+	case KEY_END:
+	case 5: /* Ctrl-E */
+		pr->cur = pr->len;
+		return true;
+	case 21: /* Ctrl-U: everything before the cursor */
+		cut(pr, 0, pr->cur);
+		return true;
+	case 11: /* Ctrl-K: everything from the cursor */
+		cut(pr, pr->cur, pr->len);
+		return true;
+	case 23: /* Ctrl-W: the word before the cursor */
+		k = pr->cur;
+		while (k > 0 && pr->text[k - 1] == ' ')
+			k--;
+		while (k > 0 && pr->text[k - 1] != ' ')
+			k--;
+		cut(pr, k, pr->cur);
+		return true;
 	}
+	if (key == UI_KEY_WIDE || (key >= 32 && key < 127)) {
+		if (was_selected)
+			cut(pr, 0, pr->len);
+		if (!insert(pr, ch ? ch : (wint_t)key))
+			beep();
+		return true;
+	}
+	pr->selected = was_selected;
+	return false;
+}
+
+size_t prompt_window(const struct prompt *pr, int room, int *cursor_col)
+{
+	size_t start = pr->cur;
+	int cols = 0;
+
+	/* walk back from the cursor while the characters fit, keeping a
+	 * column for the cursor: the work is bounded by the screen width */
+	while (start > 0) {
+		size_t k = char_before(pr->text, start);
+		int w = char_cols(pr->text + start - k, k);
+
+		if (cols + w > room - 1)
+			break;
+		cols += w;
+		start -= k;
+	}
+	*cursor_col = cols;
+	return start;
 }
 
 void ui_dump(struct ui *ui)

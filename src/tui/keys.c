@@ -8,45 +8,45 @@
 #define CTRL(c) ((c) & 0x1f)
 
 const struct action actions[] = {
-	{ ACT_LEFT, "left", { KEY_LEFT, 'h' }, "move one slot left", NULL },
-	{ ACT_RIGHT, "right", { KEY_RIGHT, 'l' }, "move one slot right", NULL },
-	{ ACT_UP, "up", { KEY_UP, 'k' }, "move one person up (or one finding)", NULL },
-	{ ACT_DOWN, "down", { KEY_DOWN, 'j' }, "move one person down (or one finding)", NULL },
-	{ ACT_PAGE_UP, "page-up", { KEY_PPAGE }, "move one screen up", NULL },
-	{ ACT_PAGE_DOWN, "page-down", { KEY_NPAGE }, "move one screen down", NULL },
-	{ ACT_FIRST_SLOT, "first-slot", { KEY_HOME, '^' }, "go to the first slot", NULL },
-	{ ACT_LAST_SLOT, "last-slot", { KEY_END, '$' }, "go to the last slot", NULL },
-	{ ACT_FIRST_PERSON, "first-person", { 'g' }, "go to the first person", NULL },
-	{ ACT_LAST_PERSON, "last-person", { 'G' }, "go to the last person", NULL },
-	{ ACT_TOGGLE, "assign", { ' ' }, "assign the cell (10%) or unassign it", "assign" },
-	{ ACT_MORE, "share-up", { '+', '=' }, "raise the share by 5 points", "share" },
-	{ ACT_LESS, "share-down", { '-' }, "lower the share by 5 points (at least 1)", NULL },
-	{ ACT_SHARE, "share", { KEY_DIGIT, '%', '\n', KEY_ENTER }, "type the share (0 unassigns)", NULL },
-	{ ACT_LEAD, "lead", { 'L' }, "mark or unmark the person as the slot's lead", "lead" },
-	{ ACT_ADD, "add", { 'a' }, "add a person below the cursor", "add" },
-	{ ACT_RENAME, "rename", { 'r' }, "rename the person", NULL },
-	{ ACT_DELETE, "delete", { 'D', KEY_DC }, "delete the person (asks first)", NULL },
-	{ ACT_FTE, "fte", { 'f' }, "set the person's FTE (0.05 to 1.5)", NULL },
-	{ ACT_EXTERNAL, "external", { 'x' }, "mark the person external or internal", NULL },
-	{ ACT_NOTE, "note", { 'n' }, "set the person's note", NULL },
-	{ ACT_MOVE_UP, "move-up", { 'K' }, "move the person one row up", NULL },
-	{ ACT_MOVE_DOWN, "move-down", { 'J' }, "move the person one row down", NULL },
-	{ ACT_NEED, "need", { 'N' }, "set the slot's need in FTE (0: not needed)", NULL },
-	{ ACT_TEAM_NAME, "team-name", { 'T' }, "set the team's name", NULL },
-	{ ACT_UNDO, "undo", { 'u' }, "undo the last edit", "undo" },
-	{ ACT_REDO, "redo", { CTRL('r') }, "redo what was undone", NULL },
-	{ ACT_FOCUS, "focus", { '\t', KEY_BTAB }, "move between the grid and the findings", "findings" },
-	{ ACT_JUMP, "jump", { 'o' }, "go to the chosen finding's subject (or Enter)", NULL },
-	{ ACT_PROFILE, "profile", { 'p' }, "show the slot's whole profile", "profile" },
-	{ ACT_SAVE, "save", { 's', CTRL('s') }, "save the plan", "save" },
-	{ ACT_SAVE_AS, "save-as", { 'S' }, "save the plan under another name", NULL },
-	{ ACT_HELP, "help", { '?', KEY_F(1) }, "show this help", "help" },
-	{ ACT_REDRAW, "redraw", { CTRL('l') }, "redraw the screen", NULL },
-	{ ACT_QUIT, "quit", { 'q', CTRL('c') }, "quit (asks when changes are unsaved)", "quit" },
+	{ ACT_LEFT, "left", { KEY_LEFT, 'h' }, "move one slot left", NULL, act_left },
+	{ ACT_RIGHT, "right", { KEY_RIGHT, 'l' }, "move one slot right", NULL, act_right },
+	{ ACT_UP, "up", { KEY_UP, 'k' }, "move one person up (or one finding)", NULL, act_up },
+	{ ACT_DOWN, "down", { KEY_DOWN, 'j' }, "move one person down (or one finding)", NULL, act_down },
+	{ ACT_PAGE_UP, "page-up", { KEY_PPAGE }, "move one screen up", NULL, act_page_up },
+	{ ACT_PAGE_DOWN, "page-down", { KEY_NPAGE }, "move one screen down", NULL, act_page_down },
+	{ ACT_FIRST_SLOT, "first-slot", { KEY_HOME, '^' }, "go to the first slot", NULL, act_first_slot },
+	{ ACT_LAST_SLOT, "last-slot", { KEY_END, '$' }, "go to the last slot", NULL, act_last_slot },
+	{ ACT_FIRST_PERSON, "first-person", { 'g' }, "go to the first person", NULL, act_first_person },
+	{ ACT_LAST_PERSON, "last-person", { 'G' }, "go to the last person", NULL, act_last_person },
+	{ ACT_TOGGLE, "assign", { ' ' }, "assign the cell (10%) or unassign it", "assign", act_toggle },
+	{ ACT_MORE, "share-up", { '+', '=' }, "raise the share by 5 points", "share", act_more },
+	{ ACT_LESS, "share-down", { '-' }, "lower the share by 5 points (at least 1)", NULL, act_less },
+	{ ACT_SHARE, "share", { KEY_DIGIT, '%', '\n', KEY_ENTER }, "type the share (0 unassigns)", NULL, act_share },
+	{ ACT_LEAD, "lead", { 'L' }, "mark or unmark the person as the slot's lead", "lead", act_lead },
+	{ ACT_ADD, "add", { 'a' }, "add a person below the cursor", "add", act_add },
+	{ ACT_RENAME, "rename", { 'r' }, "rename the person", NULL, act_rename },
+	{ ACT_DELETE, "delete", { 'D', KEY_DC }, "delete the person (asks first)", NULL, act_delete },
+	{ ACT_FTE, "fte", { 'f' }, "set the person's FTE (0.05 to 1.5)", NULL, act_fte },
+	{ ACT_EXTERNAL, "external", { 'x' }, "mark the person external or internal", NULL, act_external },
+	{ ACT_NOTE, "note", { 'n' }, "set the person's note", NULL, act_note },
+	{ ACT_MOVE_UP, "move-up", { 'K' }, "move the person one row up", NULL, act_move_up },
+	{ ACT_MOVE_DOWN, "move-down", { 'J' }, "move the person one row down", NULL, act_move_down },
+	{ ACT_NEED, "need", { 'N' }, "set the slot's need in FTE (0: not needed)", NULL, act_need },
+	{ ACT_TEAM_NAME, "team-name", { 'T' }, "set the team's name", NULL, act_team_name },
+	{ ACT_UNDO, "undo", { 'u' }, "undo the last edit", "undo", act_undo },
+	{ ACT_REDO, "redo", { CTRL('r') }, "redo what was undone", NULL, act_redo },
+	{ ACT_FOCUS, "focus", { '\t', KEY_BTAB }, "move between the grid and the findings", "findings", act_focus },
+	{ ACT_JUMP, "jump", { 'o' }, "go to the chosen finding's subject (or Enter)", NULL, act_jump },
+	{ ACT_PROFILE, "profile", { 'p' }, "show the slot's whole profile", "profile", act_profile },
+	{ ACT_SAVE, "save", { 's', CTRL('s') }, "save the plan", "save", act_save },
+	{ ACT_SAVE_AS, "save-as", { 'S' }, "save the plan under another name", NULL, act_save_as },
+	{ ACT_HELP, "help", { '?', KEY_F(1) }, "show this help", "help", act_help },
+	{ ACT_REDRAW, "redraw", { CTRL('l') }, "redraw the screen", NULL, act_redraw },
+	{ ACT_QUIT, "quit", { 'q', CTRL('c') }, "quit (asks when changes are unsaved)", "quit", act_quit },
 };
 const int nactions = (int)(sizeof actions / sizeof actions[0]);
 
-enum act action_for_key(int key)
+const struct action *action_for_key(int key)
 {
 	int i, k;
 
@@ -55,8 +55,8 @@ enum act action_for_key(int key)
 	for (i = 0; i < nactions; i++)
 		for (k = 0; k < 4 && actions[i].keys[k]; k++)
 			if (actions[i].keys[k] == key)
-				return actions[i].id;
-	return ACT_NONE;
+				return &actions[i];
+	return NULL;
 }
 
 const char *key_label(int key)

@@ -1,8 +1,12 @@
-/* tui.c - the planner's loop: load, draw, read a key, act, re-analyse.
+/* tui.c - the planner's one loop: load, draw the screen state, read a
+ * key, hand it to the state, re-analyse.
  *
- * Signals only set ui_signal; the loop notices it after the next key or
- * timeout, writes FILE.save when there are unsaved changes and restores
- * the terminal. Nothing is drawn from a handler. */
+ * The grid, help, profile, prompt and yes/no question are states of this
+ * loop (as in ncdu), never loops of their own, so a signal or a hang-up
+ * is seen in one place whatever is open. Signals only set ui_signal; a
+ * signal ends the wait for a key at once, and the loop then writes
+ * FILE.save when there are unsaved changes and restores the terminal.
+ * Nothing is drawn from a handler. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #define _GNU_SOURCE
 #include "tui.h"
@@ -60,15 +64,10 @@ static bool stamp_changed(const struct file_stamp *st, const char *path)
 	       now.mtime.tv_sec != st->mtime.tv_sec || now.mtime.tv_nsec != st->mtime.tv_nsec;
 }
 
-static void reanalyse(struct ui *ui)
+void ui_reanalyse(struct ui *ui)
 {
 	if (analysis_run(&ui->an, ui->plan) < 0)
 		ui_message(ui, true, "out of memory while analysing the plan");
-}
-
-static void edit_failed(struct ui *ui, const struct error *err)
-{
-	ui_message(ui, true, "%s", err->msg);
 }
 
 static bool save_to(struct ui *ui, const char *path)
@@ -101,33 +100,53 @@ static bool save_to(struct ui *ui, const char *path)
 	return true;
 }
 
-static bool do_save_as(struct ui *ui)
+static void not_saved(struct ui *ui)
 {
-	char path[1024];
-
-	if (!ui_prompt(ui, "Save as:", ui->path ? ui->path : "team.ini", path, sizeof path) ||
-	    !path[0]) {
-		ui_message(ui, false, "not saved");
-		return false;
-	}
-	if (access(path, F_OK) == 0 && (!ui->path || strcmp(path, ui->path) != 0) &&
-	    !ui_ask(ui, "That file exists. Overwrite it? (y/n)")) {
-		ui_message(ui, false, "not saved");
-		return false;
-	}
-	return save_to(ui, path);
+	ui_message(ui, false, "not saved");
 }
 
-static bool do_save(struct ui *ui)
+static void save_as_confirmed(struct ui *ui)
+{
+	save_to(ui, ui->pending);
+}
+
+static void save_as_answer(struct ui *ui, const char *path)
+{
+	if (!path[0]) {
+		not_saved(ui);
+		return;
+	}
+	snprintf(ui->pending, sizeof ui->pending, "%s", path);
+	if (access(path, F_OK) == 0 && (!ui->path || strcmp(path, ui->path) != 0))
+		ui_ask(ui, "That file exists. Overwrite it? (y/n)", save_as_confirmed, not_saved);
+	else
+		save_to(ui, path);
+}
+
+void ui_save_as(struct ui *ui)
+{
+	ui_prompt(ui, "Save as:", ui->path ? ui->path : "team.ini", save_as_answer, not_saved);
+}
+
+static void save_confirmed(struct ui *ui)
+{
+	save_to(ui, ui->path);
+}
+
+static void save_declined(struct ui *ui)
+{
+	ui_message(ui, false, "not saved; use S to save under another name");
+}
+
+void ui_save(struct ui *ui)
 {
 	if (!ui->path)
-		return do_save_as(ui);
-	if (stamp_changed(&ui->stamp, ui->path) &&
-	    !ui_ask(ui, "The file changed on disk since it was loaded. Overwrite it? (y/n)")) {
-		ui_message(ui, false, "not saved; use S to save under another name");
-		return false;
-	}
-	return save_to(ui, ui->path);
+		ui_save_as(ui);
+	else if (stamp_changed(&ui->stamp, ui->path))
+		ui_ask(ui, "The file changed on disk since it was loaded. Overwrite it? (y/n)",
+		       save_confirmed, save_declined);
+	else
+		save_to(ui, ui->path);
 }
 
 /* Write the plan to FILE.save after a hang-up or termination. */
@@ -145,372 +164,119 @@ static void emergency_save(struct ui *ui)
 		snprintf(ui->message, sizeof ui->message, "schaap: %s: could not write: %s", path, err.msg);
 }
 
-static bool need_person(struct ui *ui)
+void ui_prompt(struct ui *ui, const char *question, const char *initial,
+	       void (*done)(struct ui *, const char *), void (*cancel)(struct ui *))
 {
-	if (ui->plan->npeople > 0)
-		return true;
-	ui_message(ui, true, "no people yet: press a to add one");
-	return false;
+	struct prompt *pr = &ui->prompt;
+
+	snprintf(pr->question, sizeof pr->question, "%s", question);
+	snprintf(pr->text, sizeof pr->text, "%s", initial ? initial : "");
+	pr->len = pr->cur = strlen(pr->text);
+	pr->selected = false;
+	pr->done = done;
+	pr->cancel = cancel;
+	ui->mode = MODE_PROMPT;
 }
 
-static void set_share(struct ui *ui, int share, bool lead)
+void ui_ask(struct ui *ui, const char *question, void (*yes)(struct ui *), void (*no)(struct ui *))
 {
-	struct error err;
-
-	if (edit_cell(&ui->undo, ui->plan, ui->row, ui->slot, share, lead, &err) < 0)
-		edit_failed(ui, &err);
+	snprintf(ui->ask.question, sizeof ui->ask.question, "%s", question);
+	ui->ask.yes = yes;
+	ui->ask.no = no;
+	ui->mode = MODE_ASK;
 }
 
-static void prompt_share(struct ui *ui, int first_digit)
-{
-	const struct cell *cell = &ui->plan->people[ui->row]->cells[ui->slot];
-	char initial[8], answer[64], question[160], name[64];
-	char *end;
-	long v;
+/* The key functions of the screen states. Each returns to MODE_GRID
+ * before it calls back, so a callback may open the next state. */
 
-	if (first_digit)
-		snprintf(initial, sizeof initial, "%c", first_digit);
-	else if (cell->share)
-		snprintf(initial, sizeof initial, "%d", cell->share);
-	else
-		initial[0] = '\0';
-	text_fit(ui->plan->people[ui->row]->name, 24, false, name, sizeof name);
-	snprintf(question, sizeof question, "Share of %s in %s (%%, 0 unassigns):", name,
-		 ui->cat->slots[ui->slot].id);
-	if (!ui_prompt(ui, question, initial, answer, sizeof answer))
-		return;
-	if (answer[strlen(answer) ? strlen(answer) - 1 : 0] == '%')
-		answer[strlen(answer) - 1] = '\0';
-	v = strtol(answer, &end, 10);
-	if (!answer[0] || *end || v < 0 || v > 100) {
-		ui_message(ui, true, "a share is a whole percentage from 0 to 100");
+static void grid_key(struct ui *ui, int key)
+{
+	const struct action *a;
+
+	if (key == KEY_MOUSE) {
+		act_click(ui);
 		return;
 	}
-	set_share(ui, (int)v, v > 0 && cell->lead);
-}
-
-static void prompt_fte(struct ui *ui)
-{
-	struct person *p = ui->plan->people[ui->row];
-	char initial[16], answer[64];
-	struct error err;
-	long v;
-
-	text_format_decimal(p->fte, FTE_DECIMALS, initial, sizeof initial);
-	if (!ui_prompt(ui, "FTE (0.05 to 1.5):", initial, answer, sizeof answer))
-		return;
-	if (!text_parse_decimal(answer, FTE_DECIMALS, 1000, &v)) {
-		ui_message(ui, true, "an FTE is a number like 0.8, from 0.05 to 1.5");
-		return;
-	}
-	if (edit_person_fte(&ui->undo, ui->plan, ui->row, (int)v, &err) < 0)
-		edit_failed(ui, &err);
-}
-
-static void prompt_need(struct ui *ui)
-{
-	int need = ui->plan->need[ui->slot];
-	char initial[16], answer[64], question[128];
-	struct error err;
-	long v;
-
-	if (need == NEED_UNSET)
-		initial[0] = '\0';
-	else
-		text_format_decimal(need, FTE_DECIMALS, initial, sizeof initial);
-	snprintf(question, sizeof question, "Need of %s in FTE (0 = not needed, empty = one holder):",
-		 ui->cat->slots[ui->slot].id);
-	if (!ui_prompt(ui, question, initial, answer, sizeof answer))
-		return;
-	if (!answer[0])
-		v = NEED_UNSET;
-	else if (!text_parse_decimal(answer, FTE_DECIMALS, NEED_MAX, &v)) {
-		ui_message(ui, true, "a need is an FTE like 1.5, from 0 to 999.99");
-		return;
-	}
-	if (edit_need(&ui->undo, ui->plan, ui->slot, (int)v, &err) < 0)
-		edit_failed(ui, &err);
-}
-
-static void prompt_text(struct ui *ui, enum act what)
-{
-	char answer[1024];
-	struct error err;
-	int rc = 0, row;
-
-	error_clear(&err);
-	switch (what) {
-	case ACT_ADD:
-		if (!ui_prompt(ui, "Name of the new person:", "", answer, sizeof answer) || !answer[0])
-			return;
-		row = edit_add_person(&ui->undo, ui->plan,
-				      answer, ui->plan->npeople ? ui->row + 1 : 0, &err);
-		if (row < 0)
-			rc = -1;
-		else
-			ui->row = row;
-		break;
-	case ACT_RENAME:
-		if (!ui_prompt(ui, "Name:", ui->plan->people[ui->row]->name, answer, sizeof answer))
-			return;
-		rc = edit_person_name(&ui->undo, ui->plan, ui->row, answer, &err);
-		break;
-	case ACT_NOTE:
-		if (!ui_prompt(ui, "Note:", ui->plan->people[ui->row]->note, answer, sizeof answer))
-			return;
-		rc = edit_person_note(&ui->undo, ui->plan, ui->row, answer, &err);
-		break;
-	case ACT_TEAM_NAME:
-		if (!ui_prompt(ui, "Team name:", ui->plan->name, answer, sizeof answer))
-			return;
-		rc = edit_team_name(&ui->undo, ui->plan, answer, &err);
-		break;
-	default:
-		return;
-	}
-	if (rc < 0)
-		edit_failed(ui, &err);
-}
-
-static void jump_to_finding(struct ui *ui)
-{
-	const struct finding *f;
-
-	if (ui->sel < 0 || ui->sel >= ui->an.nfindings)
-		return;
-	f = &ui->an.findings[ui->sel];
-	if (f->kind == SUBJECT_SLOT) {
-		ui->slot = f->subject;
-	} else if (f->kind == SUBJECT_PERSON) {
-		ui->row = f->subject;
-		if (f->code == F_POOR_COMBINATION)
-			ui->slot = ui->cat->pairs[f->detail].a;
-	} else {
-		ui->slot = ui->cat->nowners ? ui->cat->owners[0] : 0;
-	}
-	ui->focus = FOCUS_GRID;
-}
-
-static void show_help(struct ui *ui)
-{
-	int first = 0;
-	wint_t ch;
-
-	for (;;) {
-		int key;
-
-		draw_help(ui, first);
-		key = ui_getkey(ui, &ch);
-		if (key == 0)
-			continue;
-		if (key == KEY_RESIZE) {
-			ui_layout(ui);
-			continue;
-		}
-		if ((key == KEY_DOWN || key == 'j') && first < nactions - 1)
-			first++;
-		else if ((key == KEY_UP || key == 'k') && first > 0)
-			first--;
-		else if (key != KEY_DOWN && key != KEY_UP && key != 'j' && key != 'k')
-			break;
-	}
-	erase();
-}
-
-static void show_profile(struct ui *ui)
-{
-	wint_t ch;
-	int key;
-
-	do {
-		draw_profile(ui);
-		key = ui_getkey(ui, &ch);
-		if (key == KEY_RESIZE)
-			ui_layout(ui);
-	} while (key == 0 || key == KEY_RESIZE);
-	erase();
-}
-
-static void on_mouse(struct ui *ui)
-{
-	MEVENT ev;
-	int row, slot;
-
-	if (!ui_mouse(&ev))
-		return;
-	if (ev.bstate & BUTTON4_PRESSED) {
-		ui->row -= 3;
-		return;
-	}
-	if (ev.bstate & BUTTON5_PRESSED) {
-		ui->row += 3;
-		return;
-	}
-	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
-		return;
-	if (ui_hit_cell(ui, ev.y, ev.x, &row, &slot)) {
-		ui->row = row;
-		ui->slot = slot;
+	if (key == 27 && ui->focus == FOCUS_FINDINGS) {
 		ui->focus = FOCUS_GRID;
-	} else if (ev.y > ui->find_y && ev.y <= ui->find_y + ui->find_h &&
-		   ui->sel_top + (ev.y - ui->find_y - 1) < ui->an.nfindings) {
-		ui->sel = ui->sel_top + (ev.y - ui->find_y - 1);
-		ui->focus = FOCUS_FINDINGS;
-		jump_to_finding(ui);
+		return;
+	}
+	a = action_for_key(key);
+	if (a)
+		a->run(ui, key);
+}
+
+static void help_key(struct ui *ui, int key)
+{
+	if ((key == KEY_DOWN || key == 'j') && ui->help_first < nactions - 1)
+		ui->help_first++;
+	else if ((key == KEY_UP || key == 'k') && ui->help_first > 0)
+		ui->help_first--;
+	else if (key != KEY_DOWN && key != KEY_UP && key != 'j' && key != 'k')
+		ui->mode = MODE_GRID;
+}
+
+static void profile_key(struct ui *ui, int key)
+{
+	(void)key;
+	ui->mode = MODE_GRID;
+}
+
+static void prompt_key(struct ui *ui, int key, wint_t ch)
+{
+	struct prompt *pr = &ui->prompt;
+
+	if (key == '\n' || key == KEY_ENTER) {
+		ui->mode = MODE_GRID;
+		if (pr->done)
+			pr->done(ui, pr->text);
+	} else if (key == 27 || key == 7 /* Ctrl-G */ || key == 3 /* Ctrl-C */) {
+		ui->mode = MODE_GRID;
+		if (pr->cancel)
+			pr->cancel(ui);
+	} else {
+		prompt_edit(pr, key, ch);
 	}
 }
 
-static void act(struct ui *ui, enum act a, int key)
+static void ask_key(struct ui *ui, int key)
 {
-	struct person *p = ui->plan->npeople ? ui->plan->people[ui->row] : NULL;
-	struct undo_place where;
-	struct error err;
-	int share;
-
-	if (ui->focus == FOCUS_FINDINGS) {
-		switch (a) {
-		case ACT_UP: ui->sel--; return;
-		case ACT_DOWN: ui->sel++; return;
-		case ACT_PAGE_UP: ui->sel -= ui->find_h; return;
-		case ACT_PAGE_DOWN: ui->sel += ui->find_h; return;
-		case ACT_JUMP: jump_to_finding(ui); return;
-		case ACT_SHARE:
-			if (key == '\n' || key == KEY_ENTER) {
-				jump_to_finding(ui);
-				return;
-			}
-			break;
-		default: break;
-		}
+	ui->mode = MODE_GRID;
+	if (key == 'y' || key == 'Y') {
+		if (ui->ask.yes)
+			ui->ask.yes(ui);
+	} else if (ui->ask.no) {
+		ui->ask.no(ui);
 	}
-	switch (a) {
-	case ACT_LEFT: ui->slot -= ui->slot > 0; break;
-	case ACT_RIGHT: ui->slot += ui->slot < ui->cat->nslots - 1; break;
-	case ACT_UP: ui->row--; break;
-	case ACT_DOWN: ui->row++; break;
-	case ACT_PAGE_UP: ui->row -= ui->grid_h; break;
-	case ACT_PAGE_DOWN: ui->row += ui->grid_h; break;
-	case ACT_FIRST_SLOT: ui->slot = 0; break;
-	case ACT_LAST_SLOT: ui->slot = ui->cat->nslots - 1; break;
-	case ACT_FIRST_PERSON: ui->row = 0; break;
-	case ACT_LAST_PERSON: ui->row = ui->plan->npeople - 1; break;
-	case ACT_TOGGLE:
-		if (need_person(ui))
-			set_share(ui, p->cells[ui->slot].share ? 0 : 10, false);
-		break;
-	case ACT_MORE:
-		if (need_person(ui)) {
-			share = p->cells[ui->slot].share;
-			share = (share / 5 + 1) * 5;
-			set_share(ui, share > 100 ? 100 : share, p->cells[ui->slot].lead);
-		}
-		break;
-	case ACT_LESS:
-		if (need_person(ui) && p->cells[ui->slot].share) {
-			share = p->cells[ui->slot].share;
-			share = ((share - 1) / 5) * 5;
-			set_share(ui, share < 1 ? 1 : share, p->cells[ui->slot].lead);
-		}
-		break;
-	case ACT_SHARE:
-		if (need_person(ui))
-			prompt_share(ui, key >= '1' && key <= '9' ? key : 0);
-		break;
-	case ACT_LEAD:
-		if (need_person(ui)) {
-			if (!p->cells[ui->slot].share)
-				ui_message(ui, true, "assign the cell first (Space), then mark the lead");
-			else
-				set_share(ui, p->cells[ui->slot].share, !p->cells[ui->slot].lead);
-		}
-		break;
-	case ACT_ADD:
-	case ACT_TEAM_NAME:
-		prompt_text(ui, a);
-		break;
-	case ACT_RENAME:
-	case ACT_NOTE:
-		if (need_person(ui))
-			prompt_text(ui, a);
-		break;
-	case ACT_DELETE:
-		if (need_person(ui)) {
-			char q[160], name[64];
+}
 
-			text_fit(p->name, 40, false, name, sizeof name);
-			snprintf(q, sizeof q, "Delete %s? (y/n)", name);
-			if (ui_ask(ui, q)) {
-				if (edit_delete_person(&ui->undo, ui->plan, ui->row, &err) < 0)
-					edit_failed(ui, &err);
-				else
-					ui_message(ui, false, "deleted %s; u undoes", name);
-			}
-		}
+static void draw(struct ui *ui)
+{
+	if (ui->too_small) {
+		ui_draw(ui);
+		return;
+	}
+	switch (ui->mode) {
+	case MODE_HELP:
+		draw_help(ui, ui->help_first);
 		break;
-	case ACT_FTE:
-		if (need_person(ui))
-			prompt_fte(ui);
+	case MODE_PROFILE:
+		draw_profile(ui);
 		break;
-	case ACT_EXTERNAL:
-		if (need_person(ui) &&
-		    edit_person_external(&ui->undo, ui->plan, ui->row, !p->external, &err) < 0)
-			edit_failed(ui, &err);
+	case MODE_PROMPT:
+		/* typing changes only the bottom row */
+		if (ui->stale)
+			ui_draw(ui);
+		ui->stale = false;
+		draw_prompt(ui);
 		break;
-	case ACT_MOVE_UP:
-	case ACT_MOVE_DOWN:
-		if (need_person(ui)) {
-			int to = ui->row + (a == ACT_MOVE_UP ? -1 : 1);
-
-			if (to >= 0 && to < ui->plan->npeople &&
-			    edit_move_person(&ui->undo, ui->plan, ui->row, to, &err) == 0)
-				ui->row = to;
-		}
+	case MODE_ASK:
+		ui_draw(ui);
+		draw_ask(ui);
 		break;
-	case ACT_NEED:
-		prompt_need(ui);
-		break;
-	case ACT_UNDO:
-	case ACT_REDO:
-		if (a == ACT_UNDO ? undo_undo(&ui->undo, ui->plan, &where)
-				  : undo_redo(&ui->undo, ui->plan, &where)) {
-			if (where.row >= 0)
-				ui->row = where.row;
-			if (where.slot >= 0)
-				ui->slot = where.slot;
-			ui_message(ui, false, a == ACT_UNDO ? "undone" : "redone");
-		} else {
-			ui_message(ui, false, a == ACT_UNDO ? "nothing to undo" : "nothing to redo");
-		}
-		break;
-	case ACT_FOCUS:
-		ui->focus = ui->focus == FOCUS_GRID ? FOCUS_FINDINGS : FOCUS_GRID;
-		break;
-	case ACT_JUMP:
-		break;
-	case ACT_PROFILE:
-		show_profile(ui);
-		break;
-	case ACT_SAVE:
-		do_save(ui);
-		break;
-	case ACT_SAVE_AS:
-		do_save_as(ui);
-		break;
-	case ACT_HELP:
-		show_help(ui);
-		break;
-	case ACT_REDRAW:
-		clearok(curscr, TRUE);
-		break;
-	case ACT_QUIT:
-		if (!undo_dirty(&ui->undo) ||
-		    ui_ask(ui, "There are unsaved changes. Quit without saving? (y/n)"))
-			ui->quit = true;
-		else
-			ui_message(ui, false, "not quitting; s saves");
-		break;
-	case ACT_NONE:
-	case ACT_COUNT:
+	case MODE_GRID:
+		curs_set(0);
+		ui_draw(ui);
 		break;
 	}
 }
@@ -518,12 +284,36 @@ static void act(struct ui *ui, enum act a, int key)
 /* When FILE.save (left by a hang-up) is newer than FILE, say so and offer
  * to continue from it. The recovered plan counts as unsaved; once it is
  * saved to FILE, FILE.save has done its work and is removed. */
+static void recover_yes(struct ui *ui)
+{
+	char save[4096];
+	struct error err;
+	struct plan *p;
+
+	snprintf(save, sizeof save, "%s.save", ui->path);
+	error_clear(&err);
+	p = teamfile_load(save, ui->cat, &err);
+	if (!p) {
+		ui_message(ui, true, "cannot recover: %s:%d: %s", save, err.line, err.msg);
+		return;
+	}
+	plan_free(ui->plan);
+	ui->plan = p;
+	ui->recovered = true;
+	ui->undo.saved = -1; /* differs from the file until saved */
+	ui_reanalyse(ui);
+	ui_message(ui, false, "recovered %s; s saves it to %s", save, ui->path);
+}
+
+static void recover_no(struct ui *ui)
+{
+	ui_message(ui, false, "not recovered; %s.save is left as it was", ui->path);
+}
+
 static void offer_recovery(struct ui *ui)
 {
 	char save[4096], q[4200];
 	struct stat plan_st, save_st;
-	struct error err;
-	struct plan *p;
 
 	if (!ui->path)
 		return;
@@ -535,24 +325,8 @@ static void offer_recovery(struct ui *ui)
 	     (save_st.st_mtim.tv_sec == plan_st.st_mtim.tv_sec &&
 	      save_st.st_mtim.tv_nsec <= plan_st.st_mtim.tv_nsec)))
 		return;
-	ui_draw(ui);
 	snprintf(q, sizeof q, "%s is newer: unsaved changes from an earlier session. Recover them? (y/n)", save);
-	if (!ui_ask(ui, q)) {
-		ui_message(ui, false, "not recovered; %s is left as it was", save);
-		return;
-	}
-	error_clear(&err);
-	p = teamfile_load(save, ui->cat, &err);
-	if (!p) {
-		ui_message(ui, true, "cannot recover: %s:%d: %s", save, err.line, err.msg);
-		return;
-	}
-	plan_free(ui->plan);
-	ui->plan = p;
-	ui->recovered = true;
-	ui->undo.saved = -1; /* differs from the file until saved */
-	reanalyse(ui);
-	ui_message(ui, false, "recovered %s; s saves it to %s", save, ui->path);
+	ui_ask(ui, q, recover_yes, recover_no);
 }
 
 /* Load @path, or start a new plan there when it does not exist. */
@@ -644,7 +418,9 @@ static int start_screen(struct ui *ui)
 		}
 	}
 	set_term(scr);
-	cbreak();
+	/* raw: Ctrl-S and Ctrl-Q reach the planner instead of flow control,
+	 * and Ctrl-C, Ctrl-\ and Ctrl-Z come as keys (see run_key) */
+	raw();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
@@ -653,18 +429,78 @@ static int start_screen(struct ui *ui)
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	if (!ui->script)
-		timeout(500);
+		timeout(0); /* ui_getkey waits in poll(2), where signals reach it */
 	ui->colour = has_colors() && !(no_color && *no_color) && !ui->script;
 	colours_init(ui);
 	return 0;
 }
 
+/* What a signal (or its key) does: Ctrl-C and SIGINT ask to quit, as q
+ * does; Ctrl-Z suspends; everything else ends the planner, writing
+ * FILE.save first when there are unsaved changes. */
+static void on_stop(struct ui *ui, int sig)
+{
+	emergency_save(ui);
+	ui->status = 128 + sig;
+	ui->quit = true;
+}
+
+static void run_signal(struct ui *ui, int sig)
+{
+	if (sig != SIGINT) {
+		on_stop(ui, sig);
+		return;
+	}
+	/* an interrupt closes what is open and asks, as Ctrl-C in the grid */
+	ui->mode = MODE_GRID;
+	act_quit(ui, 3);
+}
+
+static void run_key(struct ui *ui, int key, wint_t ch)
+{
+	if (key == 28) { /* Ctrl-\, the terminal's quit key */
+		on_stop(ui, SIGQUIT);
+		return;
+	}
+	if (key == 26) { /* Ctrl-Z: let curses suspend and restore */
+		raise(SIGTSTP);
+		return;
+	}
+	if (key == KEY_RESIZE || ui->mode != MODE_PROMPT)
+		ui->stale = true;
+	if (key == KEY_RESIZE) {
+		ui_layout(ui);
+		erase();
+		return;
+	}
+	if (ui->mode == MODE_GRID)
+		ui->message[0] = '\0';
+	if (ui->too_small) {
+		/* only quitting works on the "too small" screen */
+		if (ui->mode == MODE_GRID && (key == 'q' || key == 3))
+			act_quit(ui, key);
+		return;
+	}
+	switch (ui->mode) {
+	case MODE_GRID: grid_key(ui, key); break;
+	case MODE_HELP: help_key(ui, key); break;
+	case MODE_PROFILE: profile_key(ui, key); break;
+	case MODE_PROMPT: prompt_key(ui, key, ch); break;
+	case MODE_ASK: ask_key(ui, key); break;
+	}
+	/* a prompt being typed changes nothing yet */
+	if (ui->mode != MODE_PROMPT)
+		ui_reanalyse(ui);
+}
+
 int tui_main(const struct catalog *cat, const char *path)
 {
+	static const int stop_signals[] = { SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGPIPE };
 	struct ui ui;
 	struct sigaction sa;
 	bool is_new;
 	int key;
+	size_t i;
 	wint_t ch;
 
 	memset(&ui, 0, sizeof ui);
@@ -689,53 +525,34 @@ int tui_main(const struct catalog *cat, const char *path)
 	ui_layout(&ui);
 	offer_recovery(&ui);
 
+	/* no SA_RESTART: a signal ends the wait in ui_getkey at once */
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
+	for (i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++)
+		sigaction(stop_signals[i], &sa, NULL);
 
+	/* One loop for every screen state: draw it, read one key, hand the
+	 * key to the state. Signals and the hang-up are seen here only. */
 	while (!ui.quit) {
-		ui_draw(&ui);
+		if (!ui_keys_waiting(&ui))
+			draw(&ui);
 		key = ui_getkey(&ui, &ch);
 		if (ui_signal) {
 			int sig = ui_signal;
 
 			ui_signal = 0;
-			if (sig == SIGINT) {
-				act(&ui, ACT_QUIT, 0);
-				continue;
-			}
-			emergency_save(&ui);
-			ui.status = 128 + sig;
-			break;
+			run_signal(&ui, sig);
+			continue;
 		}
-		if (key == -1)
+		if (key == UI_KEY_END)
 			break; /* the test script ended */
-		if (key == 0)
-			continue;
-		if (key == KEY_RESIZE) {
-			ui_layout(&ui);
-			erase();
+		if (key == UI_KEY_HANGUP) {
+			on_stop(&ui, SIGHUP);
 			continue;
 		}
-		ui.message[0] = '\0';
-		if (ui.too_small) {
-			if (key == 'q' || key == ('c' & 0x1f))
-				act(&ui, ACT_QUIT, key);
-			continue;
-		}
-		if (key == KEY_MOUSE) {
-			on_mouse(&ui);
-			continue;
-		}
-		if (key == 27 && ui.focus == FOCUS_FINDINGS) {
-			ui.focus = FOCUS_GRID;
-			continue;
-		}
-		act(&ui, action_for_key(key), key);
-		reanalyse(&ui);
+		if (key != 0)
+			run_key(&ui, key, ch);
 	}
 	endwin();
 	if (ui.status && ui.message[0])

@@ -1,6 +1,7 @@
-/* ui.h - the planner's state, shared by its parts (tui.c runs the loop
- * and the actions, draw.c paints, input.c reads keys and prompts,
- * keys.c holds the one table of actions). */
+/* ui.h - the planner's state, shared by its parts: tui.c runs the one
+ * loop and its screen states, actions.c holds one handler per action,
+ * draw.c paints, input.c reads keys and edits the prompt line, keys.c
+ * holds the one table of actions. */
 #ifndef SCHAAP_UI_H
 #define SCHAAP_UI_H
 
@@ -35,19 +36,29 @@ enum act {
 /* Stands in the table for the digits 1 to 9. */
 #define KEY_DIGIT (KEY_MAX + 1)
 
+/* What ui_getkey returns besides keys: the test script ended; the
+ * terminal hung up or its input ended; a character wider than ASCII,
+ * left in *ch. 0 means nothing was pressed (a timeout or a signal). */
+#define UI_KEY_END (-1)
+#define UI_KEY_HANGUP (KEY_MAX + 2)
+#define UI_KEY_WIDE 0x10000000
+
+struct ui;
+
 struct action {
 	enum act id;
 	const char *name;   /* stable name, used in the man page */
 	int keys[4];        /* 0-terminated */
 	const char *help;   /* one line for the help screen */
 	const char *hint;   /* short label for the hint bar, or NULL */
+	void (*run)(struct ui *ui, int key);
 };
 
 extern const struct action actions[];
 extern const int nactions;
 
-/* The action bound to @key (a curses key code or character), or ACT_NONE. */
-enum act action_for_key(int key);
+/* The action bound to @key (a curses key code or character), or NULL. */
+const struct action *action_for_key(int key);
 
 /* "Left", "Space", "Ctrl-R", "h": how @key is written for people. */
 const char *key_label(int key);
@@ -56,6 +67,30 @@ const char *key_label(int key);
 void actions_print(FILE *out);
 
 enum focus { FOCUS_GRID, FOCUS_FINDINGS };
+
+/* The screen states of the one loop: each has a draw and a key function
+ * in tui.c, and every state hears the signals and the hang-up there. */
+enum mode { MODE_GRID, MODE_HELP, MODE_PROFILE, MODE_PROMPT, MODE_ASK };
+
+#define PROMPT_MAX 8192
+
+/* The line being edited on the bottom row. @done gets the answer when
+ * Enter is pressed; Escape, Ctrl-G and Ctrl-C cancel. */
+struct prompt {
+	char question[256];
+	char text[PROMPT_MAX];
+	size_t len, cur;         /* bytes; the cursor is a byte offset */
+	bool selected;           /* the filled-in value goes at the first key */
+	void (*done)(struct ui *ui, const char *answer);
+	void (*cancel)(struct ui *ui);
+};
+
+/* A yes/no question on the bottom row. */
+struct ask {
+	char question[4400];
+	void (*yes)(struct ui *ui);
+	void (*no)(struct ui *ui);
+};
 
 struct file_stamp {
 	bool known;
@@ -77,9 +112,15 @@ struct ui {
 	int top, left;           /* first person row and first slot shown */
 	enum focus focus;
 	int sel, sel_top;        /* findings panel selection and scroll */
+	enum mode mode;
+	int help_first;          /* first help line shown */
+	struct prompt prompt;
+	struct ask ask;
+	char pending[PROMPT_MAX]; /* a file name waiting for an answer */
 	char message[8192];
 	bool message_error;
 	bool quit;
+	bool stale;              /* the grid must be drawn again under a prompt */
 	bool colour;
 	int status;              /* exit status */
 	bool recovered;          /* the plan came from FILE.save */
@@ -114,14 +155,24 @@ void draw_profile(struct ui *ui);
 /* The grid cell under screen position (@y, @x): returns false if none. */
 bool ui_hit_cell(const struct ui *ui, int y, int x, int *row, int *slot);
 
+void draw_prompt(struct ui *ui);
+void draw_ask(struct ui *ui);
+
 /* input.c */
-/* The next key: a curses key code (KEY_*) or a character. Returns -1 when
- * a script ends, 0 on a timeout with nothing pressed. */
+/* The next key: a curses key code (KEY_*), a character, UI_KEY_WIDE with
+ * the character in *@ch, UI_KEY_HANGUP when the terminal is gone or its
+ * input ended, UI_KEY_END when a test script ends, or 0 when nothing was
+ * pressed within half a second or a signal came. Never blocks longer. */
 int ui_getkey(struct ui *ui, wint_t *ch);
-/* A line of input on the bottom row. Returns false when cancelled. */
-bool ui_prompt(struct ui *ui, const char *question, const char *initial, char *out, size_t n);
-/* A yes/no question; returns true for yes. */
-bool ui_ask(struct ui *ui, const char *question);
+/* Whether more keys wait already (a paste): drawing can wait for them. */
+bool ui_keys_waiting(const struct ui *ui);
+/* Edit the prompt line with @key; returns false for a key it does not
+ * take (Enter, Escape and the like are the caller's). Linear in the
+ * line's length at worst. */
+bool prompt_edit(struct prompt *pr, int key, wint_t ch);
+/* The first byte of the prompt text to show so that the cursor fits in
+ * @room columns, and the cursor's column from there. */
+size_t prompt_window(const struct prompt *pr, int room, int *cursor_col);
 /* The mouse event behind the last KEY_MOUSE. */
 bool ui_mouse(MEVENT *ev);
 void ui_dump(struct ui *ui);
@@ -132,5 +183,54 @@ extern volatile int ui_signal;
 
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Open the prompt (the value @initial filled in) or the question; the
+ * loop calls back when it is answered. */
+void ui_prompt(struct ui *ui, const char *question, const char *initial,
+	       void (*done)(struct ui *, const char *), void (*cancel)(struct ui *));
+void ui_ask(struct ui *ui, const char *question, void (*yes)(struct ui *), void (*no)(struct ui *));
+
+/* tui.c: saving, used by the actions */
+void ui_save(struct ui *ui);
+void ui_save_as(struct ui *ui);
+void ui_reanalyse(struct ui *ui);
+
+/* actions.c: one handler per action, named in the key table */
+void act_left(struct ui *ui, int key);
+void act_right(struct ui *ui, int key);
+void act_up(struct ui *ui, int key);
+void act_down(struct ui *ui, int key);
+void act_page_up(struct ui *ui, int key);
+void act_page_down(struct ui *ui, int key);
+void act_first_slot(struct ui *ui, int key);
+void act_last_slot(struct ui *ui, int key);
+void act_first_person(struct ui *ui, int key);
+void act_last_person(struct ui *ui, int key);
+void act_toggle(struct ui *ui, int key);
+void act_more(struct ui *ui, int key);
+void act_less(struct ui *ui, int key);
+void act_share(struct ui *ui, int key);
+void act_lead(struct ui *ui, int key);
+void act_add(struct ui *ui, int key);
+void act_rename(struct ui *ui, int key);
+void act_delete(struct ui *ui, int key);
+void act_fte(struct ui *ui, int key);
+void act_external(struct ui *ui, int key);
+void act_note(struct ui *ui, int key);
+void act_move_up(struct ui *ui, int key);
+void act_move_down(struct ui *ui, int key);
+void act_need(struct ui *ui, int key);
+void act_team_name(struct ui *ui, int key);
+void act_undo(struct ui *ui, int key);
+void act_redo(struct ui *ui, int key);
+void act_focus(struct ui *ui, int key);
+void act_jump(struct ui *ui, int key);
+void act_profile(struct ui *ui, int key);
+void act_save(struct ui *ui, int key);
+void act_save_as(struct ui *ui, int key);
+void act_help(struct ui *ui, int key);
+void act_redraw(struct ui *ui, int key);
+void act_quit(struct ui *ui, int key);
+void act_click(struct ui *ui);
 
 #endif

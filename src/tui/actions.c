@@ -1,0 +1,532 @@
+/* actions.c - one small handler per action of the key table. A handler
+ * edits the plan through the undo log, moves the cursor, or opens a
+ * screen state (a prompt, a question, help, a profile); none reads keys,
+ * so every key goes through the one loop in tui.c. */
+#define _XOPEN_SOURCE_EXTENDED 1
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "ui.h"
+
+static struct person *current(struct ui *ui)
+{
+	return ui->plan->npeople ? ui->plan->people[ui->row] : NULL;
+}
+
+static bool need_person(struct ui *ui)
+{
+	if (ui->plan->npeople > 0)
+		return true;
+	ui_message(ui, true, "no people yet: press a to add one");
+	return false;
+}
+
+static void edit_failed(struct ui *ui, const struct error *err)
+{
+	ui_message(ui, true, "%s", err->msg);
+}
+
+static void set_share(struct ui *ui, int share, bool lead)
+{
+	struct error err;
+
+	if (edit_cell(&ui->undo, ui->plan, ui->row, ui->slot, share, lead, &err) < 0)
+		edit_failed(ui, &err);
+}
+
+static void jump_to_finding(struct ui *ui)
+{
+	const struct finding *f;
+
+	if (ui->sel < 0 || ui->sel >= ui->an.nfindings)
+		return;
+	f = &ui->an.findings[ui->sel];
+	if (f->kind == SUBJECT_SLOT) {
+		ui->slot = f->subject;
+	} else if (f->kind == SUBJECT_PERSON) {
+		ui->row = f->subject;
+		if (f->code == F_POOR_COMBINATION)
+			ui->slot = ui->cat->pairs[f->detail].a;
+	} else {
+		ui->slot = ui->cat->nowners ? ui->cat->owners[0] : 0;
+	}
+	ui->focus = FOCUS_GRID;
+}
+
+/* Moving: in the findings panel the vertical keys choose a finding. */
+
+void act_left(struct ui *ui, int key)
+{
+	(void)key;
+	ui->slot -= ui->slot > 0;
+}
+
+void act_right(struct ui *ui, int key)
+{
+	(void)key;
+	ui->slot += ui->slot < ui->cat->nslots - 1;
+}
+
+void act_up(struct ui *ui, int key)
+{
+	(void)key;
+	if (ui->focus == FOCUS_FINDINGS)
+		ui->sel--;
+	else
+		ui->row--;
+}
+
+void act_down(struct ui *ui, int key)
+{
+	(void)key;
+	if (ui->focus == FOCUS_FINDINGS)
+		ui->sel++;
+	else
+		ui->row++;
+}
+
+void act_page_up(struct ui *ui, int key)
+{
+	(void)key;
+	if (ui->focus == FOCUS_FINDINGS)
+		ui->sel -= ui->find_h;
+	else
+		ui->row -= ui->grid_h;
+}
+
+void act_page_down(struct ui *ui, int key)
+{
+	(void)key;
+	if (ui->focus == FOCUS_FINDINGS)
+		ui->sel += ui->find_h;
+	else
+		ui->row += ui->grid_h;
+}
+
+void act_first_slot(struct ui *ui, int key)
+{
+	(void)key;
+	ui->slot = 0;
+}
+
+void act_last_slot(struct ui *ui, int key)
+{
+	(void)key;
+	ui->slot = ui->cat->nslots - 1;
+}
+
+void act_first_person(struct ui *ui, int key)
+{
+	(void)key;
+	ui->row = 0;
+}
+
+void act_last_person(struct ui *ui, int key)
+{
+	(void)key;
+	ui->row = ui->plan->npeople - 1;
+}
+
+void act_focus(struct ui *ui, int key)
+{
+	(void)key;
+	ui->focus = ui->focus == FOCUS_GRID ? FOCUS_FINDINGS : FOCUS_GRID;
+}
+
+void act_jump(struct ui *ui, int key)
+{
+	(void)key;
+	if (ui->focus == FOCUS_FINDINGS)
+		jump_to_finding(ui);
+}
+
+void act_click(struct ui *ui)
+{
+	MEVENT ev;
+	int row, slot;
+
+	if (!ui_mouse(&ev))
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		ui->row -= 3;
+		return;
+	}
+	if (ev.bstate & BUTTON5_PRESSED) {
+		ui->row += 3;
+		return;
+	}
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
+		return;
+	if (ui_hit_cell(ui, ev.y, ev.x, &row, &slot)) {
+		ui->row = row;
+		ui->slot = slot;
+		ui->focus = FOCUS_GRID;
+	} else if (ev.y > ui->find_y && ev.y <= ui->find_y + ui->find_h &&
+		   ui->sel_top + (ev.y - ui->find_y - 1) < ui->an.nfindings) {
+		ui->sel = ui->sel_top + (ev.y - ui->find_y - 1);
+		ui->focus = FOCUS_FINDINGS;
+		jump_to_finding(ui);
+	}
+}
+
+/* Cells */
+
+void act_toggle(struct ui *ui, int key)
+{
+	(void)key;
+	if (need_person(ui))
+		set_share(ui, current(ui)->cells[ui->slot].share ? 0 : 10, false);
+}
+
+void act_more(struct ui *ui, int key)
+{
+	const struct cell *c;
+	int share;
+
+	(void)key;
+	if (!need_person(ui))
+		return;
+	c = &current(ui)->cells[ui->slot];
+	share = (c->share / 5 + 1) * 5;
+	set_share(ui, share > 100 ? 100 : share, c->lead);
+}
+
+void act_less(struct ui *ui, int key)
+{
+	const struct cell *c;
+	int share;
+
+	(void)key;
+	if (!need_person(ui) || !current(ui)->cells[ui->slot].share)
+		return;
+	c = &current(ui)->cells[ui->slot];
+	share = ((c->share - 1) / 5) * 5;
+	set_share(ui, share < 1 ? 1 : share, c->lead);
+}
+
+static void share_answer(struct ui *ui, const char *answer)
+{
+	const struct cell *cell = &current(ui)->cells[ui->slot];
+	char text[64];
+	size_t len;
+	char *end;
+	long v;
+
+	snprintf(text, sizeof text, "%s", answer);
+	len = strlen(text);
+	if (len && text[len - 1] == '%')
+		text[len - 1] = '\0';
+	v = strtol(text, &end, 10);
+	if (!text[0] || *end || v < 0 || v > 100) {
+		ui_message(ui, true, "a share is a whole percentage from 0 to 100");
+		return;
+	}
+	set_share(ui, (int)v, v > 0 && cell->lead);
+}
+
+void act_share(struct ui *ui, int key)
+{
+	const struct cell *cell;
+	char initial[8], question[160], name[64];
+
+	if (ui->focus == FOCUS_FINDINGS && (key == '\n' || key == KEY_ENTER)) {
+		jump_to_finding(ui);
+		return;
+	}
+	if (!need_person(ui))
+		return;
+	cell = &current(ui)->cells[ui->slot];
+	if (key >= '1' && key <= '9')
+		snprintf(initial, sizeof initial, "%c", key);
+	else if (cell->share)
+		snprintf(initial, sizeof initial, "%d", cell->share);
+	else
+		initial[0] = '\0';
+	text_fit(current(ui)->name, 24, false, name, sizeof name);
+	snprintf(question, sizeof question, "Share of %s in %s (%%, 0 unassigns):", name,
+		 ui->cat->slots[ui->slot].id);
+	ui_prompt(ui, question, initial, share_answer, NULL);
+	/* a typed digit is the start of the answer, not a value to replace */
+	if (key >= '1' && key <= '9')
+		ui->prompt.selected = false;
+}
+
+void act_lead(struct ui *ui, int key)
+{
+	const struct cell *c;
+
+	(void)key;
+	if (!need_person(ui))
+		return;
+	c = &current(ui)->cells[ui->slot];
+	if (!c->share)
+		ui_message(ui, true, "assign the cell first (Space), then mark the lead");
+	else
+		set_share(ui, c->share, !c->lead);
+}
+
+/* People */
+
+static void add_answer(struct ui *ui, const char *answer)
+{
+	struct error err;
+	int row;
+
+	if (!answer[0])
+		return;
+	error_clear(&err);
+	row = edit_add_person(&ui->undo, ui->plan, answer, ui->plan->npeople ? ui->row + 1 : 0, &err);
+	if (row < 0)
+		edit_failed(ui, &err);
+	else
+		ui->row = row;
+}
+
+void act_add(struct ui *ui, int key)
+{
+	(void)key;
+	ui_prompt(ui, "Name of the new person:", "", add_answer, NULL);
+}
+
+static void rename_answer(struct ui *ui, const char *answer)
+{
+	struct error err;
+
+	error_clear(&err);
+	if (edit_person_name(&ui->undo, ui->plan, ui->row, answer, &err) < 0)
+		edit_failed(ui, &err);
+}
+
+void act_rename(struct ui *ui, int key)
+{
+	(void)key;
+	if (need_person(ui))
+		ui_prompt(ui, "Name:", current(ui)->name, rename_answer, NULL);
+}
+
+static void note_answer(struct ui *ui, const char *answer)
+{
+	struct error err;
+
+	error_clear(&err);
+	if (edit_person_note(&ui->undo, ui->plan, ui->row, answer, &err) < 0)
+		edit_failed(ui, &err);
+}
+
+void act_note(struct ui *ui, int key)
+{
+	(void)key;
+	if (need_person(ui))
+		ui_prompt(ui, "Note:", current(ui)->note, note_answer, NULL);
+}
+
+static void delete_yes(struct ui *ui)
+{
+	struct error err;
+	char name[64];
+
+	text_fit(current(ui)->name, 40, false, name, sizeof name);
+	if (edit_delete_person(&ui->undo, ui->plan, ui->row, &err) < 0)
+		edit_failed(ui, &err);
+	else
+		ui_message(ui, false, "deleted %s; u undoes", name);
+}
+
+void act_delete(struct ui *ui, int key)
+{
+	char q[160], name[64];
+
+	(void)key;
+	if (!need_person(ui))
+		return;
+	text_fit(current(ui)->name, 40, false, name, sizeof name);
+	snprintf(q, sizeof q, "Delete %s? (y/n)", name);
+	ui_ask(ui, q, delete_yes, NULL);
+}
+
+static void fte_answer(struct ui *ui, const char *answer)
+{
+	struct error err;
+	long v;
+
+	if (!text_parse_decimal(answer, FTE_DECIMALS, 1000, &v)) {
+		ui_message(ui, true, "an FTE is a number like 0.8, from 0.05 to 1.5");
+		return;
+	}
+	if (edit_person_fte(&ui->undo, ui->plan, ui->row, (int)v, &err) < 0)
+		edit_failed(ui, &err);
+}
+
+void act_fte(struct ui *ui, int key)
+{
+	char initial[16];
+
+	(void)key;
+	if (!need_person(ui))
+		return;
+	text_format_decimal(current(ui)->fte, FTE_DECIMALS, initial, sizeof initial);
+	ui_prompt(ui, "FTE (0.05 to 1.5):", initial, fte_answer, NULL);
+}
+
+void act_external(struct ui *ui, int key)
+{
+	struct error err;
+
+	(void)key;
+	if (need_person(ui) &&
+	    edit_person_external(&ui->undo, ui->plan, ui->row, !current(ui)->external, &err) < 0)
+		edit_failed(ui, &err);
+}
+
+static void move_person(struct ui *ui, int to)
+{
+	struct error err;
+
+	if (need_person(ui) && to >= 0 && to < ui->plan->npeople &&
+	    edit_move_person(&ui->undo, ui->plan, ui->row, to, &err) == 0)
+		ui->row = to;
+}
+
+void act_move_up(struct ui *ui, int key)
+{
+	(void)key;
+	move_person(ui, ui->row - 1);
+}
+
+void act_move_down(struct ui *ui, int key)
+{
+	(void)key;
+	move_person(ui, ui->row + 1);
+}
+
+/* Slots and the team */
+
+static void need_answer(struct ui *ui, const char *answer)
+{
+	struct error err;
+	long v;
+
+	if (!answer[0])
+		v = NEED_UNSET;
+	else if (!text_parse_decimal(answer, FTE_DECIMALS, NEED_MAX, &v)) {
+		ui_message(ui, true, "a need is an FTE like 1.5, from 0 to 999.99");
+		return;
+	}
+	if (edit_need(&ui->undo, ui->plan, ui->slot, (int)v, &err) < 0)
+		edit_failed(ui, &err);
+}
+
+void act_need(struct ui *ui, int key)
+{
+	int need = ui->plan->need[ui->slot];
+	char initial[16], question[128];
+
+	(void)key;
+	if (need == NEED_UNSET)
+		initial[0] = '\0';
+	else
+		text_format_decimal(need, FTE_DECIMALS, initial, sizeof initial);
+	snprintf(question, sizeof question, "Need of %s in FTE (0 = not needed, empty = one holder):",
+		 ui->cat->slots[ui->slot].id);
+	ui_prompt(ui, question, initial, need_answer, NULL);
+}
+
+static void team_name_answer(struct ui *ui, const char *answer)
+{
+	struct error err;
+
+	error_clear(&err);
+	if (edit_team_name(&ui->undo, ui->plan, answer, &err) < 0)
+		edit_failed(ui, &err);
+}
+
+void act_team_name(struct ui *ui, int key)
+{
+	(void)key;
+	ui_prompt(ui, "Team name:", ui->plan->name, team_name_answer, NULL);
+}
+
+/* Undo */
+
+static void undo_or_redo(struct ui *ui, bool undo)
+{
+	struct undo_place where;
+
+	if (undo ? undo_undo(&ui->undo, ui->plan, &where) : undo_redo(&ui->undo, ui->plan, &where)) {
+		if (where.row >= 0)
+			ui->row = where.row;
+		if (where.slot >= 0)
+			ui->slot = where.slot;
+		ui_message(ui, false, undo ? "undone" : "redone");
+	} else {
+		ui_message(ui, false, undo ? "nothing to undo" : "nothing to redo");
+	}
+}
+
+void act_undo(struct ui *ui, int key)
+{
+	(void)key;
+	undo_or_redo(ui, true);
+}
+
+void act_redo(struct ui *ui, int key)
+{
+	(void)key;
+	undo_or_redo(ui, false);
+}
+
+/* Screens, saving, quitting */
+
+void act_profile(struct ui *ui, int key)
+{
+	(void)key;
+	ui->mode = MODE_PROFILE;
+}
+
+void act_help(struct ui *ui, int key)
+{
+	(void)key;
+	ui->help_first = 0;
+	ui->mode = MODE_HELP;
+}
+
+void act_redraw(struct ui *ui, int key)
+{
+	(void)ui;
+	(void)key;
+	clearok(curscr, TRUE);
+}
+
+void act_save(struct ui *ui, int key)
+{
+	(void)key;
+	ui_save(ui);
+}
+
+void act_save_as(struct ui *ui, int key)
+{
+	(void)key;
+	ui_save_as(ui);
+}
+
+static void quit_yes(struct ui *ui)
+{
+	ui->quit = true;
+}
+
+static void quit_no(struct ui *ui)
+{
+	ui_message(ui, false, "not quitting; s saves");
+}
+
+void act_quit(struct ui *ui, int key)
+{
+	(void)key;
+	if (!undo_dirty(&ui->undo))
+		ui->quit = true;
+	else
+		ui_ask(ui, "There are unsaved changes. Quit without saving? (y/n)", quit_yes, quit_no);
+}
