@@ -83,6 +83,11 @@ cmp -s "$tmp/keep.md" "$dir/example-team.md" && ok || bad "-o did not replace an
 [ "$(ls "$tmp" | grep -c 'tmp-')" = 0 ] && ok || bad "-o left a temporary file: $(ls "$tmp")"
 mode=$(umask 022; "$SCHAAP" report -o "$tmp/mode.md" "$ex" && stat -c %a "$tmp/mode.md")
 [ "$mode" = 644 ] && ok || bad "-o file has mode $mode, want 644"
+# through a link to its target, keeping an existing file's mode
+printf 'old\n' >"$tmp/target.md" && chmod 600 "$tmp/target.md" && ln -s target.md "$tmp/link.md"
+"$SCHAAP" report -o "$tmp/link.md" "$ex" 2>/dev/null
+[ -L "$tmp/link.md" ] && cmp -s "$tmp/target.md" "$dir/example-team.md" && ok || bad "-o did not write through a link"
+[ "$(stat -c %a "$tmp/target.md")" = 600 ] && ok || bad "-o changed the mode of an existing file to $(stat -c %a "$tmp/target.md")"
 expect "-o into a missing directory" 2 "nodir/r.md: cannot write" -- "$SCHAAP" report -o "$tmp/nodir/r.md" "$ex"
 
 # the command line

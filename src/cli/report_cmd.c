@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,53 +97,64 @@ static int pick_date(const char *given, char *buf, size_t n, const char **date)
 }
 
 /* Write @r to @path through a temporary file beside it, renamed over it
- * only when every byte is on disk. */
+ * only when every byte is on disk. A link is written through to its
+ * target, and an existing file keeps its permission bits. */
 static int write_atomic(const struct report *r, const struct report_writer *w,
 			const char *path)
 {
 	const struct writer_options opts = { false };
-	size_t len = strlen(path);
-	char *tmp = malloc(len + 16), esc[1024];
-	mode_t mask;
+	char *target = NULL, *tmp = NULL, esc[1024];
+	struct stat st;
+	mode_t mode, mask;
 	FILE *out = NULL;
-	int fd, saved;
+	int fd = -1, saved = 0;
+	bool created = false;
 
 	text_fit(path, 200, false, esc, sizeof esc);
-	if (!tmp) {
-		fprintf(stderr, "schaap: %s: out of memory\n", esc);
-		return 2;
-	}
-	snprintf(tmp, len + 16, "%s.tmp-XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0)
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && !(target = realpath(path, NULL)))
 		goto fail;
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) < 0 || !(out = fdopen(fd, "w")))
+	if (!target && !(target = strdup(path)))
+		goto fail;
+	if (stat(target, &st) == 0) {
+		mode = st.st_mode & 07777;
+	} else {
+		mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	if (asprintf(&tmp, "%s.tmp-XXXXXX", target) < 0) {
+		tmp = NULL;
+		goto fail;
+	}
+	fd = mkstemp(tmp);
+	created = fd >= 0;
+	if (fd < 0 || fchmod(fd, mode) < 0 || !(out = fdopen(fd, "w")))
 		goto fail;
 	if (w->write(r, &opts, out) < 0 || fflush(out) != 0 || fsync(fd) < 0)
 		goto fail;
+	fd = -1;
 	if (fclose(out) != 0) {
 		out = NULL;
-		fd = -1;
 		goto fail;
 	}
 	out = NULL;
-	fd = -1;
-	if (rename(tmp, path) < 0)
+	if (rename(tmp, target) < 0)
 		goto fail;
+	created = false;
 	free(tmp);
+	free(target);
 	return 0;
 fail:
-	saved = errno;
+	saved = errno ? errno : EIO;
 	if (out)
 		fclose(out);
 	else if (fd >= 0)
 		close(fd);
-	if (fd >= 0 || out || access(tmp, F_OK) == 0)
+	if (created)
 		unlink(tmp);
-	fprintf(stderr, "schaap: %s: cannot write: %s\n", esc, strerror(saved ? saved : EIO));
+	fprintf(stderr, "schaap: %s: cannot write: %s\n", esc, strerror(saved));
 	free(tmp);
+	free(target);
 	return 2;
 }
 
