@@ -100,6 +100,8 @@ expect "no team file" 2 "report needs a TEAMFILE" -- "$SCHAAP" report
 expect "two team files" 2 "one TEAMFILE" -- "$SCHAAP" report "$ex" "$ex"
 expect "missing team file" 2 "^schaap: nope.ini: cannot open" -- "$SCHAAP" report nope.ini
 expect "bad team file" 2 "golden-hostile" -- "$SCHAAP" report --catalog tests/data/golden-hostile.ini "$ex"
+expect "options after the file" 0 "" -- "$SCHAAP" report "$ex" --format csv -o "$tmp/after.csv"
+cmp -s "$tmp/after.csv" "$dir/example-team.csv" && ok || bad "options after the file name were not taken"
 expect "catalog" 0 "" -- "$SCHAAP" report --catalog config/catalog.ini "$ex"
 expect "catalog before report" 0 "" -- "$SCHAAP" --catalog config/catalog.ini report "$ex"
 

@@ -179,8 +179,8 @@ int report_main(int argc, char **argv, const char *catalog,
 	struct error err;
 	int c, status = 0;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+f:o:c:h", opts, NULL)) != -1) {
+	optind = 0; /* a full restart: options may follow the file name too */
+	while ((c = getopt_long(argc, argv, "f:o:c:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (!(w = writer_find(formats, optarg))) {
