@@ -35,7 +35,7 @@ width_px=$(( width_mm * 96 * 10 / 254 ))
 
 chrome() {
 	timeout 120 "$browser" --headless --disable-gpu --no-first-run --no-default-browser-check \
-		--hide-scrollbars --disable-extensions --user-data-dir="$tmp/profile" \
+		--hide-scrollbars --disable-extensions --disable-dev-shm-usage --user-data-dir="$tmp/profile" \
 		$( [ "$(id -u)" = 0 ] && echo --no-sandbox ) "$@" 2>>"$tmp/chrome.log"
 }
 
