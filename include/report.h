@@ -107,6 +107,12 @@ const struct report_cell *report_cell(const struct report_table *t, int row, int
  * such column). */
 const struct report_cell *report_cell_at(const struct report_table *t, int row, const char *key);
 
+/* What the finding @code ("no-lead") is called on the board ("No lead"),
+ * or @code itself when the report does not know it; and what to do about
+ * it, or "". */
+const char *report_rule_title(const char *code);
+const char *report_rule_advice(const char *code);
+
 /* A load bar of @load percent against @max_load in text: ten cells for
  * the allowed load, filled and empty, and a different glyph for each
  * tenth over it. */

@@ -122,6 +122,14 @@ static const struct {
 	{ "overlap", "Shared", "Fine with one lead; agree how the holders hand over." },
 	{ "single-point", "One holder",
 	  "Prepare a second person, so the work survives a holiday or a departure." },
+	{ "stretch", "Stretch",
+	  "Train them in the strengths the slot asks for, or give it to someone who has them." },
+	{ "reporting-line", "Reporting line",
+	  "Let the team report to the CEO, not from within marketing or IT." },
+	{ "helpdesk-drift", "Help desk drift",
+	  "Give strategic work more time, so the team is more than a help desk." },
+	{ "officer-part-time", "Part-time officer",
+	  "Plan the time the tasks take: even in a small organisation they can be a full-time job." },
 };
 
 static int rule_index(const char *code)
@@ -132,6 +140,20 @@ static int rule_index(const char *code)
 		if (strcmp(rule_words[i].code, code) == 0)
 			return (int)i;
 	return -1;
+}
+
+const char *report_rule_title(const char *code)
+{
+	int w = rule_index(code);
+
+	return w < 0 ? code : rule_words[w].title;
+}
+
+const char *report_rule_advice(const char *code)
+{
+	int w = rule_index(code);
+
+	return w < 0 ? "" : rule_words[w].advice;
 }
 
 /* The status of a slot as a symbol and a word (the rule table's label),
