@@ -28,6 +28,7 @@ static const char style[] =
 	"tr.foot td { border-top: 1.5pt solid #444; font-weight: bold; }\n"
 	"thead { display: table-header-group; }\n"
 	"tr { break-inside: avoid; page-break-inside: avoid; }\n"
+	"section#grid { break-inside: avoid; }\n"
 	"th, td { border: 0.6pt solid #888; padding: 1.5pt 4pt; text-align: left;"
 	" vertical-align: top; overflow-wrap: anywhere; }\n"
 	"th { background: #e8e8e8; font-weight: bold; overflow-wrap: normal; }\n"
