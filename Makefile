@@ -120,8 +120,12 @@ $(B)/tests/%: $(B)/tests/%.o $(B)/tests/support.o $(CLI_OBJ) $(IO_OBJ) $(CORE_OB
 # The allocation failure suite wraps the allocator of everything it links.
 $(B)/tests/test_alloc: LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup
 
+# On a copy in the build directory, so that saving never changes the
+# tracked example; the copy is kept between runs (remove it to start over).
 run: $(B)/schaap $(MO)
-	$(B)/schaap config/example-team.ini
+	@[ -f $(B)/example-team.ini ] || cp config/example-team.ini $(B)/example-team.ini
+	@echo "schaap: planning $(B)/example-team.ini, a copy of config/example-team.ini"
+	$(B)/schaap $(B)/example-team.ini
 
 # Every cmocka suite, then the golden command line tests. Each suite runs
 # even when an earlier one failed, so one report shows every failure.

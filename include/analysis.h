@@ -38,13 +38,17 @@ enum finding_code {
 	F_UNCOVERED,
 	F_EXTERNAL_ONLY,
 	F_FIVE_LEGGED_SHEEP,
+	F_HELPDESK_DRIFT,
 	F_LEAD_CONFLICT,
 	F_NO_LEAD,
 	F_NO_OWNER,
 	F_OVER_ALLOCATED,
 	F_POOR_COMBINATION,
+	F_REPORTING_LINE,
+	F_STRETCH,
 	F_UNDERSTAFFED,
 	F_IDLE,
+	F_OFFICER_PART_TIME,
 	F_OVERLAP,
 	F_SINGLE_POINT,
 	F_COUNT
@@ -73,6 +77,7 @@ struct slot_result {
 	int leads;
 	int external_holders;
 	int internal_leads;
+	int followers;    /* internal people with the slot in follows_up */
 	int first_holder; /* row of the first holder, or -1 */
 	long staffed;     /* in 1/10000 FTE (fte hundredths x share percent) */
 	int need;         /* hundredths, or NEED_UNSET */
@@ -86,6 +91,16 @@ struct person_result {
 	int slots;      /* number of slots held */
 	bool sheep;     /* nlegs >= sheep_legs */
 	bool over;      /* load > max_load */
+	uint32_t stretch; /* legs the person's slots ask for outside their
+			   * strengths; 0 when strengths are not known */
+};
+
+/* The team's figures, from the slots whose need is not 0. */
+struct team_result {
+	long strategic;   /* staffed FTE (1/10000) of strategic slots */
+	long operational; /* of operational slots */
+	long tasks;       /* of task slots (the officer's tasks) */
+	int tasks_held;   /* task slots with a holder */
 };
 
 struct analysis {
@@ -157,6 +172,9 @@ void analysis_update_person(struct analysis *a, int row);
  * 0, or -1 when memory runs out. */
 int analysis_collect(struct analysis *a);
 
+/* The team's figures from the current slot figures. */
+void analysis_team(const struct analysis *a, struct team_result *t);
+
 /* Whether the slot rule @code fires for @slot in the last run. */
 bool analysis_slot_fires(const struct analysis *a, enum finding_code code, int slot);
 
@@ -185,5 +203,9 @@ int finding_message(const struct analysis *a, const struct finding *f,
 
 /* Staffed FTE (1/10000 units) as text: 8000 -> "0.8". */
 void analysis_format_staffed(long staffed, char *buf, size_t n);
+
+/* Hours a week that @over percent of the person at @row's own time
+ * stands for, in tenths of an hour: 10% of a 1.0 FTE 36-hour week is 36. */
+long analysis_over_hours(const struct plan *p, int row, int over);
 
 #endif

@@ -19,6 +19,13 @@
 
 enum slot_kind { SLOT_ROLE, SLOT_TASK };
 
+/* The catalog's `kind` of a slot (seed 003: a team should not end up as a
+ * purely operational help desk). */
+enum slot_level { LEVEL_NONE, LEVEL_STRATEGIC, LEVEL_OPERATIONAL };
+
+#define MIN_STRATEGIC_DEFAULT 20 /* percent */
+#define OFFICER_FTE_DEFAULT 100  /* hundredths: 1.0 FTE */
+
 struct leg {
 	char id[ID_MAX + 1];
 	char *label;
@@ -35,6 +42,7 @@ struct slot {
 	char *summary; /* one line */
 	char *profile; /* the qualities the slot asks for */
 	uint32_t legs; /* bit i set: asks for leg i */
+	enum slot_level level; /* strategic, operational or neither */
 };
 
 struct pair {
@@ -51,13 +59,16 @@ struct catalog {
 	struct pair *pairs;
 	int npairs;
 	int sheep_legs;  /* default threshold for five-legged-sheep */
+	int min_strategic; /* default percent for helpdesk-drift; 0: off */
+	int officer_fte;   /* default hundredths for officer-part-time; 0: off */
 	int *owners;     /* slot indices whose lead or sole holder owns the team */
 	int nowners;
 	int *by_id;      /* slot indices sorted by id */
 	const char **ids; /* slot ids, in slot order, for suggestions */
 };
 
-/* An empty catalog with sheep_legs 5, or NULL when memory runs out. */
+/* An empty catalog with sheep_legs 5, min_strategic 20 and officer_fte
+ * 1.0, or NULL when memory runs out. */
 struct catalog *catalog_new(void);
 void catalog_free(struct catalog *c);
 
@@ -71,6 +82,14 @@ int catalog_add_slot(struct catalog *c, const char *id, enum slot_kind kind,
 		     const char *label, const char *dutch, const char *abbrev,
 		     const char *summary, const char *profile, uint32_t legs,
 		     struct error *err);
+
+/* Set the level of the slot added last. */
+void catalog_set_level(struct catalog *c, enum slot_level level);
+
+/* The level named @word ("strategic", "operational", "none"); -1 when
+ * none is. */
+int catalog_level_by_name(const char *word);
+const char *catalog_level_name(enum slot_level level);
 
 /* Add a pair of two role ids. */
 int catalog_add_pair(struct catalog *c, const char *a, const char *b, bool poor,

@@ -53,9 +53,10 @@ bool text_needs_quotes(const char *s);
 /* Whether @s is an id: 1 to 24 of [a-z0-9-]. */
 bool text_is_id(const char *s);
 
-/* Parse a decimal with at most @decimals digits after the point ("0.8",
- * "2", "1.25") into an integer scaled by 10^@decimals. Returns false on
- * anything else, including a sign, exponent or overflow past @max. */
+/* Parse a decimal with at most @decimals digits after the point or the
+ * decimal comma ("0.8", "0,8", "2", "1.25") into an integer scaled by
+ * 10^@decimals. Returns false on anything else, including a sign,
+ * exponent, a second separator or overflow past @max. */
 bool text_parse_decimal(const char *s, int decimals, long max, long *out);
 
 /* Format @value scaled by 10^@decimals with the fewest digits that show it

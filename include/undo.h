@@ -56,6 +56,12 @@ int edit_person_note(struct undo *u, struct plan *p, int row, const char *note,
 int edit_person_fte(struct undo *u, struct plan *p, int row, int fte, struct error *err);
 int edit_person_external(struct undo *u, struct plan *p, int row, bool external,
 			 struct error *err);
+/* The person's strengths (a leg mask; @known false: not known), and
+ * whether the person follows up @slot (refused for an external). */
+int edit_person_strengths(struct undo *u, struct plan *p, int row, bool known, uint32_t legs,
+			  struct error *err);
+int edit_follows(struct undo *u, struct plan *p, int row, int slot, bool follows,
+		 struct error *err);
 /* Add a person named @name with an id derived from it; returns the row. */
 int edit_add_person(struct undo *u, struct plan *p, const char *name, int at,
 		    struct error *err);

@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 for keys in tests/screens/*.keys; do
 	name=$(basename "$keys" .keys)
 	exp=tests/screens/$name.expected
-	# header: "#! TEAMFILE [WxH] [save=FILE] [catalog=FILE] [VAR=VALUE ...]"
+	# header: "#! TEAMFILE [WxH] [save=FILE] [catalog=FILE] [editor=FILE] [VAR=VALUE ...]"
 	set -- $(head -n 1 "$keys" | sed 's/^#!//')
 	team=$1 size=${2:-80x24}
 	shift 2 2>/dev/null || shift $#
@@ -24,6 +24,7 @@ for keys in tests/screens/*.keys; do
 	for opt in "$@"; do
 		case $opt in
 		catalog=*) catalog="--catalog $(pwd)/${opt#catalog=}" ;;
+		editor=*) envs="$envs VISUAL=$(pwd)/${opt#editor=}" ;;
 		save=*) # a FILE.save left by an earlier session, newer than FILE
 			cp "${opt#save=}" "$tmp/run/team.ini.save"
 			touch -d "@$(( $(date +%s) + 60 ))" "$tmp/run/team.ini.save" ;;

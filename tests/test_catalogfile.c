@@ -1,5 +1,5 @@
 /* test_catalogfile.c - the catalog (SPEC section 1): the built-in one
- * holds the seven roles, ten tasks and six legs of the seeds, and custom
+ * holds the seven roles, ten tasks and seven legs of the seeds, and custom
  * catalogs load or are refused with file, line and a suggestion. */
 #define _GNU_SOURCE
 #include "support.h"
@@ -17,31 +17,39 @@ static const char *const roles[] = { "strategist", "manager", "community", "webc
 static const char *const tasks[] = { "awareness", "strategy", "inventory", "policy",
 				     "training", "monitoring", "listening", "engagement",
 				     "kpi", "presence" };
-static const char *const legs[] = { "visual", "empathy", "advertising", "marketing",
-				    "analytics", "organising" };
+static const char *const legs[] = { "visual", "writing", "empathy", "advertising",
+				    "marketing", "analytics", "organising" };
+static const char *const leg_labels[] = { "Visual insight", "Writing", "Empathy",
+					  "Social advertising", "Online marketing",
+					  "Analytical insight", "Organisation-wide view" };
+static const char *const leg_dutch[] = { "Visueel inzicht", "Taalbeheersing in geschrift",
+					 "Empathie", "Ervaring met social media adverteren",
+					 "Online marketing kennis", "Analytisch inzicht",
+					 "Organisatiebrede blik" };
 
-/* SPEC section 1, the table of legs per slot. */
+/* SPEC section 1, the table of legs per slot, and each slot's kind. */
 static const struct {
 	const char *slot;
 	const char *legs[3];
+	enum slot_level level;
 } slot_legs[] = {
-	{ "strategist", { "marketing", "organising" } },
-	{ "manager", { "organising", "marketing" } },
-	{ "community", { "empathy" } },
-	{ "webcare", { "empathy" } },
-	{ "analyst", { "analytics" } },
-	{ "content", { "visual" } },
-	{ "advertising", { "advertising", "analytics" } },
-	{ "awareness", { "organising" } },
-	{ "strategy", { "marketing" } },
-	{ "inventory", { "marketing" } },
-	{ "policy", { "organising" } },
-	{ "training", { "organising" } },
-	{ "monitoring", { "analytics" } },
-	{ "listening", { "empathy" } },
-	{ "engagement", { "empathy" } },
-	{ "kpi", { "analytics", "marketing" } },
-	{ "presence", { NULL } },
+	{ "strategist", { "marketing", "analytics", "organising" }, LEVEL_STRATEGIC },
+	{ "manager", { "organising", "marketing" }, LEVEL_NONE },
+	{ "community", { "empathy", "writing" }, LEVEL_OPERATIONAL },
+	{ "webcare", { "empathy", "writing" }, LEVEL_OPERATIONAL },
+	{ "analyst", { "analytics" }, LEVEL_NONE },
+	{ "content", { "visual", "writing", "empathy" }, LEVEL_NONE },
+	{ "advertising", { "advertising", "analytics", "writing" }, LEVEL_NONE },
+	{ "awareness", { "organising", "writing" }, LEVEL_STRATEGIC },
+	{ "strategy", { "marketing", "analytics", "organising" }, LEVEL_STRATEGIC },
+	{ "inventory", { "marketing", "analytics" }, LEVEL_STRATEGIC },
+	{ "policy", { "writing", "organising" }, LEVEL_STRATEGIC },
+	{ "training", { "organising", "empathy" }, LEVEL_STRATEGIC },
+	{ "monitoring", { "analytics" }, LEVEL_NONE },
+	{ "listening", { "empathy", "organising" }, LEVEL_OPERATIONAL },
+	{ "engagement", { "empathy", "writing" }, LEVEL_OPERATIONAL },
+	{ "kpi", { "analytics", "marketing" }, LEVEL_STRATEGIC },
+	{ "presence", { "writing" }, LEVEL_NONE },
 };
 
 static struct error err;
@@ -91,18 +99,18 @@ static void builtin_has_roles_then_tasks_in_spec_order(void **state)
 	}
 }
 
-static void builtin_has_six_legs_and_spec_legs_per_slot(void **state)
+static void builtin_has_seven_legs_and_spec_legs_per_slot(void **state)
 {
 	const struct catalog *c = test_catalog();
 	size_t i;
 	int k;
 
 	(void)state;
-	assert_int_equal(c->nlegs, 6);
-	for (k = 0; k < 6; k++) {
+	assert_int_equal(c->nlegs, 7);
+	for (k = 0; k < 7; k++) {
 		assert_string_equal(c->legs[k].id, legs[k]);
-		assert_true(c->legs[k].label[0] != '\0');
-		assert_true(c->legs[k].dutch[0] != '\0');
+		assert_string_equal(c->legs[k].label, leg_labels[k]);
+		assert_string_equal(c->legs[k].dutch, leg_dutch[k]);
 		assert_true(c->legs[k].summary[0] != '\0');
 	}
 	for (i = 0; i < sizeof slot_legs / sizeof *slot_legs; i++) {
@@ -120,7 +128,51 @@ static void builtin_has_six_legs_and_spec_legs_per_slot(void **state)
 			fail_msg("%s asks for legs 0x%x, SPEC says 0x%x", slot_legs[i].slot,
 				 c->slots[s].legs, want);
 		assert_int_equal(catalog_leg_count(c->slots[s].legs), k);
+		if (c->slots[s].level != slot_legs[i].level)
+			fail_msg("%s is of kind %s, SPEC says %s", slot_legs[i].slot,
+				 catalog_level_name(c->slots[s].level),
+				 catalog_level_name(slot_legs[i].level));
 	}
+}
+
+/* Seed 004: one officer doing all ten tasks needs five legs, "Een schaap
+ * met vijf poten?"; the two legs no task asks for are the visual and the
+ * advertising one. */
+static void the_ten_tasks_ask_for_five_legs(void **state)
+{
+	const struct catalog *c = test_catalog();
+	uint32_t all = 0;
+	int i;
+
+	(void)state;
+	for (i = c->nroles; i < c->nslots; i++)
+		all |= c->slots[i].legs;
+	assert_int_equal(catalog_leg_count(all), 5);
+	assert_int_equal(catalog_leg_count(all), c->sheep_legs);
+	assert_false(all & 1u << catalog_leg_index(c, "visual"));
+	assert_false(all & 1u << catalog_leg_index(c, "advertising"));
+}
+
+static void builtin_labels_follow_the_articles(void **state)
+{
+	const struct catalog *c = test_catalog();
+	const struct slot *content = &c->slots[catalog_slot_index(c, "content")];
+	const struct slot *strategy = &c->slots[catalog_slot_index(c, "strategy")];
+	int i;
+
+	(void)state;
+	/* 000 names the role "Content redacteur / content designer" */
+	assert_string_equal(content->label, "Content editor / designer");
+	assert_string_equal(content->dutch, "Content redacteur / designer");
+	/* 000 and 004: the strategy is no part of the marketing plan */
+	assert_null(strstr(strategy->summary, "marketing"));
+	assert_null(strstr(strategy->profile, "marketing plan"));
+	/* the invented "Organiseren" is gone */
+	for (i = 0; i < c->nlegs; i++)
+		assert_string_not_equal(c->legs[i].dutch, "Organiseren");
+	/* the planner's catalog defaults for the seed rules */
+	assert_int_equal(c->min_strategic, 20);
+	assert_int_equal(c->officer_fte, 100);
 }
 
 static void builtin_pairs_owners_and_threshold(void **state)
@@ -183,7 +235,7 @@ static void slot_index_finds_every_slot(void **state)
 	assert_int_equal(catalog_slot_index(c, ""), -1);
 	assert_int_equal(catalog_slot_index(c, "Webcare"), -1);
 	assert_int_equal(catalog_slot_index(c, "webcare "), -1);
-	assert_int_equal(catalog_leg_index(c, "organising"), 5);
+	assert_int_equal(catalog_leg_index(c, "organising"), 6);
 	assert_int_equal(catalog_leg_index(c, "organizing"), -1);
 }
 
@@ -313,7 +365,56 @@ static const struct bad_catalog bad_catalogs[] = {
 	{ "label not UTF-8", "[role webcare]\nlabel = Caf\xe9\n", 2, { "'label' is not valid UTF-8" } },
 	{ "syntax error", "[role webcare]\nlabel Webcare\n", 2, { "syntax error" } },
 	{ "escape sequence in a key", "[role webcare]\n\x1b[2jlabel = x\n", 2, { "'\\x1b[2jlabel'" } },
+	{ "unknown kind", "[role webcare]\nlabel = W\nkind = operationel\n", 3,
+	  { "kind must be strategic, operational or none, not 'operationel'",
+	    "did you mean 'operational'?" } },
+	{ "kind in capitals", "[role webcare]\nkind = Strategic\n", 2,
+	  { "kind must be strategic, operational or none" } },
+	{ "min_strategic over 100", "[role webcare]\n[catalog]\nmin_strategic = 101\n", 3,
+	  { "min_strategic must be a whole percentage from 0 to 100" } },
+	{ "min_strategic a word", "[role webcare]\n[catalog]\nmin_strategic = twenty\n", 3,
+	  { "min_strategic must be a whole percentage" } },
+	{ "min_strategic with decimals", "[role webcare]\n[catalog]\nmin_strategic = 20,5\n", 3,
+	  { "min_strategic must be a whole percentage" } },
+	{ "officer_fte a word", "[role webcare]\n[catalog]\nofficer_fte = full\n", 3,
+	  { "officer_fte must be an FTE from 0 to 999.99" } },
+	{ "officer_fte negative", "[role webcare]\n[catalog]\nofficer_fte = -1\n", 3,
+	  { "officer_fte must be an FTE" } },
+	{ "unknown key near officer_fte", "[role webcare]\n[catalog]\nofficer = 1\n", 3,
+	  { "unknown key 'officer' in [catalog]", "did you mean 'officer_fte'?" } },
 };
+
+/* A custom catalog sets kinds and the defaults, with decimal commas. */
+static void custom_kinds_and_defaults(void **state)
+{
+	struct catalog *c;
+
+	(void)state;
+	c = load_text("kinds.ini",
+		      "[catalog]\nmin_strategic = 35%\nofficer_fte = 0,5\n"
+		      "[role boss]\nkind = strategic\n[role desk]\nkind = operational\n"
+		      "[task chat]\nkind = none\n[task other]\n");
+	if (!c)
+		fail_msg("%s:%d: %s", err.file, err.line, err.msg);
+	assert_int_equal(c->min_strategic, 35);
+	assert_int_equal(c->officer_fte, 50);
+	assert_int_equal(c->slots[catalog_slot_index(c, "boss")].level, LEVEL_STRATEGIC);
+	assert_int_equal(c->slots[catalog_slot_index(c, "desk")].level, LEVEL_OPERATIONAL);
+	assert_int_equal(c->slots[catalog_slot_index(c, "chat")].level, LEVEL_NONE);
+	assert_int_equal(c->slots[catalog_slot_index(c, "other")].level, LEVEL_NONE);
+	catalog_free(c);
+	/* 0 switches the rules off; absent keeps the defaults */
+	c = load_text("kinds.ini", "[catalog]\nmin_strategic = 0\nofficer_fte = 0\n[role boss]\n");
+	assert_non_null(c);
+	assert_int_equal(c->min_strategic, 0);
+	assert_int_equal(c->officer_fte, 0);
+	catalog_free(c);
+	c = load_text("kinds.ini", "[role boss]\n");
+	assert_non_null(c);
+	assert_int_equal(c->min_strategic, 20);
+	assert_int_equal(c->officer_fte, 100);
+	catalog_free(c);
+}
 
 static void refuses(void **state)
 {
@@ -366,7 +467,10 @@ int main(void)
 {
 	static const struct CMUnitTest fixed[] = {
 		cmocka_unit_test(builtin_has_roles_then_tasks_in_spec_order),
-		cmocka_unit_test(builtin_has_six_legs_and_spec_legs_per_slot),
+		cmocka_unit_test(builtin_has_seven_legs_and_spec_legs_per_slot),
+		cmocka_unit_test(the_ten_tasks_ask_for_five_legs),
+		cmocka_unit_test(builtin_labels_follow_the_articles),
+		cmocka_unit_test(custom_kinds_and_defaults),
 		cmocka_unit_test(builtin_pairs_owners_and_threshold),
 		cmocka_unit_test(builtin_slots_have_every_text),
 		cmocka_unit_test(slot_index_finds_every_slot),

@@ -73,7 +73,7 @@ static const char *value_at(const char *table, int row, const char *key)
 static void hours_over_follow_fte_and_allowed_load(void **state)
 {
 	(void)state;
-	build("[team]\nname = T\nmax_load = 80\n"
+	build("[team]\nname = T\nmax_load = 80\nhours_per_week = 36\n"
 	      "[person a]\nname = A\nfte = 1.0\nwebcare = 90\n"   /* 10 over x 36 h */
 	      "[person b]\nname = B\nfte = 0.5\nwebcare = 100\n"  /* 20 over x 18 h */
 	      "[person c]\nname = C\nfte = 1.0\nwebcare = 80\n");  /* exactly allowed */
@@ -84,6 +84,27 @@ static void hours_over_follow_fte_and_allowed_load(void **state)
 	assert_int_equal(report_cell_at(report_table(rep, "people"), 0, "load")->tone, TONE_WARNING);
 	assert_int_equal(report_cell_at(report_table(rep, "people"), 2, "load")->tone, TONE_NONE);
 	assert_string_equal(text_at("people", 1, "fte"), "0.5");
+	teardown(NULL);
+	/* a 40-hour week: 10% over of 1.0 FTE is 4 hours */
+	build("[team]\nname = T\nhours_per_week = 40\n[person a]\nname = A\nwebcare = 100\nkpi = 10\n");
+	assert_string_equal(text_at("people", 0, "hours_over"), "4.0");
+}
+
+static void strengths_shown_only_when_given(void **state)
+{
+	(void)state;
+	build("[team]\nname = T\nreports_to = ceo\n"
+	      "[person a]\nname = A\nstrengths = writing empathy\nwebcare = 50\n"
+	      "[person b]\nname = B\nwebcare = 50\n");
+	assert_string_equal(text_at("people", 0, "strengths"), "Writing, Empathy");
+	assert_string_equal(value_at("people", 0, "strengths"), "writing empathy");
+	assert_string_equal(text_at("people", 1, "strengths"), "not known");
+	assert_string_equal(report_fact(rep, "reports_to")->text, "CEO");
+	assert_string_equal(report_fact(rep, "reports_to")->value, "ceo");
+	teardown(NULL);
+	build("[team]\nname = T\nreports_to = board\n[person b]\nname = B\nwebcare = 50\n");
+	assert_int_equal(report_column(report_table(rep, "people"), "strengths"), -1);
+	assert_string_equal(report_fact(rep, "reports_to")->text, "Board");
 }
 
 static void load_bars_show_allowed_and_over(void **state)
@@ -476,6 +497,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(hours_over_follow_fte_and_allowed_load, teardown),
 		cmocka_unit_test(load_bars_show_allowed_and_over),
+		cmocka_unit_test_teardown(strengths_shown_only_when_given, teardown),
 		cmocka_unit_test_teardown(coverage_reads_without_colour, teardown),
 		cmocka_unit_test_teardown(findings_grouped_by_severity_with_advice, teardown),
 		cmocka_unit_test_teardown(model_holds_no_control_characters, teardown),

@@ -407,7 +407,7 @@ static const struct bad_values bad_value_sets[] = {
 	  { "0", "101", "50 leed", "abc", "50%%", "-5", "lead", "50lead", "50 lead lead",
 	    "", "5 0", "1000", "50.5", "lead 50", "50 % lead", "50%%%%" } },
 	{ ANNA, "fte", 6, "fte of 'anna' must be from 0.05 to 1.5",
-	  { "0.04", "1.51", "abc", "1.234", "", "-1", "1,5", "0", "2", "0.8 FTE" } },
+	  { "0.04", "1.51", "abc", "1.234", "", "-1", "1,51", "0,8,0", "0", "2", "0.8 FTE" } },
 	{ ANNA, "external", 6, "external of 'anna' must be yes or no",
 	  { "maybe", "", "2", "ja", "yes please" } },
 	{ "[team]\nname = Acme\n", "sheep_legs", 3, "sheep_legs must be a whole number from 1 to 32",
@@ -415,7 +415,7 @@ static const struct bad_values bad_value_sets[] = {
 	{ "[team]\nname = Acme\n", "max_load", 3, "max_load must be a whole percentage from 1 to 1000",
 	  { "0", "1001", "abc", "50%%", "", "-10", "12.5", "%" } },
 	{ TEAM "[needs]\n", "webcare", 5, "the need for 'webcare' must be an FTE from 0 to 999.99",
-	  { "1,5", "1000", "-1", "abc", "1.234", "", "2 FTE" } },
+	  { "1,5,0", "1000", "-1", "abc", "1.234", "1,234", "", "2 FTE" } },
 };
 
 static struct bad *more_bad; /* generated from bad_value_sets and long lines */

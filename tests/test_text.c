@@ -355,6 +355,10 @@ static void parse_decimal_reads_plain_decimals(void **state)
 	check_parse("999.99", 2, 99999, 99999);
 	check_parse("7", 0, 10, 7);
 	check_parse(".5", 2, 1000, 50);
+	/* the decimal comma, as Dutch managers write it */
+	check_parse("0,8", 2, 1000, 80);
+	check_parse("1,25", 2, 1000, 125);
+	check_parse(",5", 2, 1000, 50);
 }
 
 static void parse_decimal_refuses_the_rest(void **state)
@@ -366,7 +370,10 @@ static void parse_decimal_refuses_the_rest(void **state)
 	check_refused("-1", 2, 1000);
 	check_refused("+1", 2, 1000);
 	check_refused("1e2", 2, 1000);
-	check_refused("1,5", 2, 1000);
+	check_refused("1,5,0", 2, 1000);
+	check_refused("1.5,0", 2, 1000);
+	check_refused(",", 2, 1000);
+	check_refused("1,234", 2, 1000);
 	check_refused(" 1", 2, 1000);
 	check_refused("1 ", 2, 1000);
 	check_refused("1.2.3", 2, 1000);

@@ -49,9 +49,10 @@ static void wrap(FILE *out, const char *text, int col, int indent)
 
 static void text_slots(const struct report_table *t, bool colour, FILE *out)
 {
+	char label[128];
 	int row, group = -1;
 
-	fprintf(out, "%-13s %7s %8s %7s  %s\n", "SLOT", "HOLDERS", "STAFFED", "NEEDED", "STATUS");
+	fprintf(out, "%-27s %7s %8s %7s  %s\n", "SLOT", "HOLDERS", "STAFFED", "NEEDED", "STATUS");
 	for (row = 0; row < t->nrows; row++) {
 		const struct report_cell *status = report_cell_at(t, row, "status");
 
@@ -60,7 +61,8 @@ static void text_slots(const struct report_table *t, bool colour, FILE *out)
 
 			fprintf(out, "%c%s\n", tolower((unsigned char)g[0]), g + 1);
 		}
-		fprintf(out, "  %-11s %7s %8s %7s  ", report_cell_at(t, row, "slot")->value,
+		text_fit(report_cell_at(t, row, "slot")->text, 25, true, label, sizeof label);
+		fprintf(out, "  %s %7s %8s %7s  ", label,
 			report_cell_at(t, row, "holders")->text,
 			report_cell_at(t, row, "staffed_fte")->text,
 			report_cell_at(t, row, "needed_fte")->text);

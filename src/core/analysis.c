@@ -79,9 +79,11 @@ static void holder_names(const struct plan *p, int slot, bool leads_only, char *
 		snprintf(out, n, "%s", shown_names);
 }
 
+/* Slots are named by their label in every message: a person reads it.
+ * Scripts get the id in the subject column. */
 static const char *slot_name(const struct analysis *a, int s)
 {
-	return cat_of(a)->slots[s].id;
+	return cat_of(a)->slots[s].label;
 }
 
 /* ---- slot rules ---------------------------------------------------- */
@@ -100,7 +102,7 @@ static int uncovered_message(const struct analysis *a, const struct rule *r,
 
 	if (sr->need == NEED_UNSET)
 		return say(buf, n, r->text[0], slot_name(a, f->subject));
-	text_format_decimal(sr->need, FTE_DECIMALS, need, sizeof need);
+	text_format_shown(sr->need, FTE_DECIMALS, need, sizeof need);
 	return say(buf, n, r->text[1], slot_name(a, f->subject), need);
 }
 
@@ -118,8 +120,8 @@ static int understaffed_message(const struct analysis *a, const struct rule *r,
 	const struct slot_result *sr = slot_of(a, f->subject);
 	char need[32], staffed[32];
 
-	text_format_decimal(sr->need, FTE_DECIMALS, need, sizeof need);
-	analysis_format_staffed(sr->staffed, staffed, sizeof staffed);
+	text_format_shown(sr->need, FTE_DECIMALS, need, sizeof need);
+	text_format_shown(sr->staffed, 4, staffed, sizeof staffed);
 	return say(buf, n, r->text[0], slot_name(a, f->subject), staffed, need);
 }
 
@@ -140,7 +142,9 @@ static bool external_only_fires(const struct analysis *a, int s, int d)
 	const struct slot_result *sr = slot_of(a, s);
 
 	(void)d;
-	return sr->holders > 0 && sr->external_holders == sr->holders;
+	/* seed 004: outsource it if you like, but someone inside must follow
+	 * it up; an insider's follows_up is that someone */
+	return sr->holders > 0 && sr->external_holders == sr->holders && sr->followers == 0;
 }
 
 static bool single_point_fires(const struct analysis *a, int s, int d)
@@ -164,7 +168,7 @@ static int holders_message(const struct analysis *a, const struct rule *r,
 	char names[400], staffed[32];
 
 	holder_names(a->plan, f->subject, r->code == F_LEAD_CONFLICT, names, sizeof names);
-	analysis_format_staffed(sr->staffed, staffed, sizeof staffed);
+	text_format_shown(sr->staffed, 4, staffed, sizeof staffed);
 	switch (r->code) {
 	case F_NO_LEAD:
 		return say(buf, n, r->text[0], slot_name(a, f->subject), sr->holders, names);
@@ -204,7 +208,7 @@ static int sheep_message(const struct analysis *a, const struct rule *r,
 	const struct person_result *pr = person_of(a, f->subject);
 	char legs[CATALOG_LEGS_TEXT];
 
-	catalog_legs_text(cat_of(a), pr->legs, false, LIST_SEP, legs, sizeof legs);
+	catalog_legs_text(cat_of(a), pr->legs, true, LIST_SEP, legs, sizeof legs);
 	return say(buf, n, r->text[0], person_name(a, f->subject), pr->nlegs, legs,
 		   plan_sheep_legs(a->plan));
 }
@@ -215,13 +219,25 @@ static bool over_fires(const struct analysis *a, int row, int d)
 	return person_of(a, row)->over;
 }
 
+long analysis_over_hours(const struct plan *p, int row, int over)
+{
+	/* percent x hundredths of FTE x hundredths of hours, to tenths */
+	long long v = (long long)over * p->people[row]->fte * plan_hours_per_week(p);
+
+	return (long)((v + 50000) / 100000);
+}
+
 static int over_message(const struct analysis *a, const struct rule *r,
 			const struct finding *f, char *buf, size_t n)
 {
 	const struct person_result *pr = person_of(a, f->subject);
 	int max = plan_max_load(a->plan);
+	char hours[32];
 
-	return say(buf, n, r->text[0], person_name(a, f->subject), pr->load, max, pr->load - max);
+	text_format_shown(analysis_over_hours(a->plan, f->subject, pr->load - max), 1, hours,
+			  sizeof hours);
+	return say(buf, n, r->text[0], person_name(a, f->subject), pr->load, max, pr->load - max,
+		   hours);
 }
 
 static int pair_details(const struct analysis *a)
@@ -244,6 +260,35 @@ static int poor_message(const struct analysis *a, const struct rule *r,
 
 	return say(buf, n, r->text[0], person_name(a, f->subject), slot_name(a, pp->a),
 		   slot_name(a, pp->b));
+}
+
+static bool stretch_fires(const struct analysis *a, int row, int d)
+{
+	(void)d;
+	return person_of(a, row)->stretch != 0;
+}
+
+static int stretch_message(const struct analysis *a, const struct rule *r,
+			   const struct finding *f, char *buf, size_t n)
+{
+	const struct catalog *c = cat_of(a);
+	const struct person *person = a->plan->people[f->subject];
+	uint32_t stretch = person_of(a, f->subject)->stretch;
+	char legs[CATALOG_LEGS_TEXT * 2], slots[1024];
+	size_t len = 0;
+	int s;
+
+	catalog_legs_text(c, stretch, true, LIST_SEP, legs, sizeof legs);
+	slots[0] = '\0';
+	for (s = 0; s < c->nslots; s++) {
+		if (!person->cells[s].share || !(c->slots[s].legs & stretch))
+			continue;
+		len += (size_t)snprintf(slots + len, len < sizeof slots ? sizeof slots - len : 0,
+					"%s%s", len ? LIST_SEP : "", slot_name(a, s));
+		if (len >= sizeof slots)
+			len = sizeof slots - 1;
+	}
+	return say(buf, n, r->text[0], person->name, legs, slots);
 }
 
 static bool idle_fires(const struct analysis *a, int row, int d)
@@ -288,7 +333,7 @@ static int no_owner_message(const struct analysis *a, const struct rule *r,
 			    const struct finding *f, char *buf, size_t n)
 {
 	const struct catalog *c = cat_of(a);
-	char list[CATALOG_MAX_SLOTS * (ID_MAX + 2) + 1];
+	char list[2048];
 	size_t len = 0;
 	int i;
 
@@ -300,9 +345,101 @@ static int no_owner_message(const struct analysis *a, const struct rule *r,
 			   slot_name(a, c->owners[1]));
 	list[0] = '\0';
 	for (i = 0; i < c->nowners; i++)
-		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? LIST_SEP : "",
-					slot_name(a, c->owners[i]));
+		len += (size_t)snprintf(list + len, len < sizeof list ? sizeof list - len : 0, "%s%s",
+					i ? LIST_SEP : "", slot_name(a, c->owners[i]));
+	if (len >= sizeof list)
+		len = sizeof list - 1;
 	return say(buf, n, r->text[2], list);
+}
+
+static bool reporting_line_fires(const struct analysis *a, int subject, int d)
+{
+	const char *to = a->plan->reports_to;
+
+	(void)subject;
+	(void)d;
+	return strcmp(to, "marketing") == 0 || strcmp(to, "it") == 0;
+}
+
+static int reporting_line_message(const struct analysis *a, const struct rule *r,
+				  const struct finding *f, char *buf, size_t n)
+{
+	(void)f;
+	return say(buf, n, r->text[strcmp(a->plan->reports_to, "it") == 0]);
+}
+
+void analysis_team(const struct analysis *a, struct team_result *t)
+{
+	const struct catalog *c = cat_of(a);
+	int s;
+
+	memset(t, 0, sizeof *t);
+	for (s = 0; s < c->nslots; s++) {
+		const struct slot_result *sr = slot_of(a, s);
+
+		if (sr->need == 0) /* team rules count only needed slots */
+			continue;
+		if (c->slots[s].level == LEVEL_STRATEGIC)
+			t->strategic += sr->staffed;
+		else if (c->slots[s].level == LEVEL_OPERATIONAL)
+			t->operational += sr->staffed;
+		if (c->slots[s].kind == SLOT_TASK) {
+			t->tasks += sr->staffed;
+			t->tasks_held += sr->holders > 0;
+		}
+	}
+}
+
+static bool helpdesk_fires(const struct analysis *a, int subject, int d)
+{
+	struct team_result t;
+	long long min = plan_min_strategic(a->plan);
+
+	(void)subject;
+	(void)d;
+	analysis_team(a, &t);
+	/* strategic% < min, exactly: strategic x 100 < min x (both) */
+	return min > 0 && t.operational > 0 &&
+	       (long long)t.strategic * 100 < min * (t.strategic + t.operational);
+}
+
+static int helpdesk_message(const struct analysis *a, const struct rule *r,
+			    const struct finding *f, char *buf, size_t n)
+{
+	struct team_result t;
+	char pct[32];
+
+	(void)f;
+	analysis_team(a, &t);
+	/* tenths of a percent, rounded down so the figure is never shown at
+	 * the threshold it is below */
+	text_format_shown((long)((long long)t.strategic * 1000 / (t.strategic + t.operational)), 1,
+			  pct, sizeof pct);
+	return say(buf, n, r->text[0], pct, plan_min_strategic(a->plan));
+}
+
+static bool officer_fires(const struct analysis *a, int subject, int d)
+{
+	struct team_result t;
+	int want = plan_officer_fte(a->plan);
+
+	(void)subject;
+	(void)d;
+	analysis_team(a, &t);
+	return want > 0 && t.tasks_held > 0 && t.tasks < (long)want * 100;
+}
+
+static int officer_message(const struct analysis *a, const struct rule *r,
+			   const struct finding *f, char *buf, size_t n)
+{
+	struct team_result t;
+	char staffed[32], want[32];
+
+	(void)f;
+	analysis_team(a, &t);
+	text_format_shown(t.tasks, 4, staffed, sizeof staffed);
+	text_format_shown(plan_officer_fte(a->plan), FTE_DECIMALS, want, sizeof want);
+	return say(buf, n, r->text[0], staffed, want);
 }
 
 /* ---- the table ----------------------------------------------------- */
@@ -328,6 +465,12 @@ static const struct rule rules[F_COUNT] = {
 		.text = { "%s holds %d legs: %s (limit %d)" },
 		.fires = sheep_fires, .message = sheep_message,
 	},
+	[F_HELPDESK_DRIFT] = {
+		F_HELPDESK_DRIFT, "helpdesk-drift", SEV_WARNING, .kind = SUBJECT_TEAM,
+		.text = { "only %s%% of the strategic and operational time is strategic, "
+			  "below %d%%: the team is drifting into a help desk" },
+		.fires = helpdesk_fires, .message = helpdesk_message,
+	},
 	[F_LEAD_CONFLICT] = {
 		F_LEAD_CONFLICT, "lead-conflict", SEV_WARNING,
 		SLOT_RULE(STATE_WARNING, "! lead conflict"),
@@ -341,23 +484,36 @@ static const struct rule rules[F_COUNT] = {
 	},
 	[F_NO_OWNER] = {
 		F_NO_OWNER, "no-owner", SEV_WARNING, .kind = SUBJECT_TEAM,
-		.text = { "nobody inside the team is lead or sole holder of %s; "
-			  "name one person end-responsible",
-			  "nobody inside the team is lead or sole holder of %s or %s; "
-			  "name one person end-responsible",
-			  "nobody inside the team is lead or sole holder of one of %s; "
-			  "name one person end-responsible" },
+		.text = { "nobody inside the team is lead or sole holder of %s; name one "
+			  "person end-responsible early (only 56%% of companies have one)",
+			  "nobody inside the team is lead or sole holder of %s or %s; name one "
+			  "person end-responsible early (only 56%% of companies have one)",
+			  "nobody inside the team is lead or sole holder of one of %s; name one "
+			  "person end-responsible early (only 56%% of companies have one)" },
 		.fires = no_owner_fires, .message = no_owner_message,
 	},
 	[F_OVER_ALLOCATED] = {
 		F_OVER_ALLOCATED, "over-allocated", SEV_WARNING, .kind = SUBJECT_PERSON,
-		.text = { "%s is loaded %d%% of %d%% allowed (%d over)" },
+		.text = { "%s is loaded %d%% of %d%% allowed (%d over, %s hours a week)" },
 		.fires = over_fires, .message = over_message,
 	},
 	[F_POOR_COMBINATION] = {
 		F_POOR_COMBINATION, "poor-combination", SEV_WARNING, .kind = SUBJECT_PERSON,
 		.text = { "%s holds both %s and %s, which ask for different qualities" },
 		.details = pair_details, .fires = poor_fires, .message = poor_message,
+	},
+	[F_REPORTING_LINE] = {
+		F_REPORTING_LINE, "reporting-line", SEV_WARNING, .kind = SUBJECT_TEAM,
+		.text = { "the team reports to marketing; let it report to the CEO, "
+			  "from outside marketing and IT",
+			  "the team reports to IT; let it report to the CEO, "
+			  "from outside marketing and IT" },
+		.fires = reporting_line_fires, .message = reporting_line_message,
+	},
+	[F_STRETCH] = {
+		F_STRETCH, "stretch", SEV_WARNING, .kind = SUBJECT_PERSON,
+		.text = { "%s is asked for %s (by %s), not among the strengths given" },
+		.fires = stretch_fires, .message = stretch_message,
 	},
 	[F_UNDERSTAFFED] = {
 		F_UNDERSTAFFED, "understaffed", SEV_WARNING,
@@ -369,6 +525,12 @@ static const struct rule rules[F_COUNT] = {
 		F_IDLE, "idle", SEV_INFO, .kind = SUBJECT_PERSON,
 		.text = { "%s has no assignments" },
 		.fires = idle_fires, .message = person_message,
+	},
+	[F_OFFICER_PART_TIME] = {
+		F_OFFICER_PART_TIME, "officer-part-time", SEV_INFO, .kind = SUBJECT_TEAM,
+		.text = { "the officer's tasks are staffed %s FTE in all, below %s: "
+			  "even in a small organisation they can be a full-time job" },
+		.fires = officer_fires, .message = officer_message,
 	},
 	[F_OVERLAP] = {
 		F_OVERLAP, "overlap", SEV_INFO, SLOT_RULE(STATE_OK, "+ shared, led"),
@@ -598,9 +760,10 @@ static void add_person_to_slots(struct analysis *a, int row)
 	for (s = 0; s < ns; s++) {
 		const struct cell *cell = &person->cells[s];
 
-		if (!cell->share)
-			continue;
-		count_cell(&a->slots[s], person, cell, row);
+		if (cell->follows && !person->external)
+			a->slots[s].followers++;
+		if (cell->share)
+			count_cell(&a->slots[s], person, cell, row);
 	}
 }
 
@@ -632,6 +795,7 @@ void analysis_update_person(struct analysis *a, int row)
 	pr->nlegs = catalog_leg_count(pr->legs);
 	pr->sheep = pr->nlegs >= plan_sheep_legs(p);
 	pr->over = pr->load > plan_max_load(p);
+	pr->stretch = person->strengths_known ? pr->legs & ~person->strengths : 0;
 }
 
 void analysis_update_slot(struct analysis *a, int s)
@@ -645,6 +809,8 @@ void analysis_update_slot(struct analysis *a, int s)
 		const struct person *person = p->people[i];
 		const struct cell *cell = &person->cells[s];
 
+		if (cell->follows && !person->external)
+			r->followers++;
 		if (cell->share)
 			count_cell(r, person, cell, i);
 	}

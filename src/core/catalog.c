@@ -10,8 +10,11 @@ struct catalog *catalog_new(void)
 {
 	struct catalog *c = calloc(1, sizeof *c);
 
-	if (c)
+	if (c) {
 		c->sheep_legs = 5;
+		c->min_strategic = MIN_STRATEGIC_DEFAULT;
+		c->officer_fte = OFFICER_FTE_DEFAULT;
+	}
 	return c;
 }
 
@@ -162,6 +165,29 @@ int catalog_add_slot(struct catalog *c, const char *id, enum slot_kind kind,
 	}
 	c->nslots++;
 	return 0;
+}
+
+void catalog_set_level(struct catalog *c, enum slot_level level)
+{
+	if (c->nslots)
+		c->slots[c->nslots - 1].level = level;
+}
+
+static const char *const level_names[] = { "none", "strategic", "operational" };
+
+int catalog_level_by_name(const char *word)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(word, level_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *catalog_level_name(enum slot_level level)
+{
+	return level_names[level];
 }
 
 static int role_index(const struct catalog *c, const char *id, struct error *err)

@@ -18,6 +18,8 @@ struct plan *plan_new(const struct catalog *cat)
 	 * address is often the next plan's */
 	p->serial = ++serials;
 	p->cat = cat;
+	p->min_strategic = UNSET;
+	p->officer_fte = UNSET;
 	p->name = strdup("");
 	p->need = malloc((size_t)(cat->nslots ? cat->nslots : 1) * sizeof *p->need);
 	if (!p->name || !p->need) {
@@ -61,6 +63,21 @@ int plan_sheep_legs(const struct plan *p)
 int plan_max_load(const struct plan *p)
 {
 	return p->max_load ? p->max_load : LOAD_DEFAULT;
+}
+
+int plan_hours_per_week(const struct plan *p)
+{
+	return p->hours_per_week ? p->hours_per_week : HOURS_DEFAULT;
+}
+
+int plan_min_strategic(const struct plan *p)
+{
+	return p->min_strategic != UNSET ? p->min_strategic : p->cat->min_strategic;
+}
+
+int plan_officer_fte(const struct plan *p)
+{
+	return p->officer_fte != UNSET ? p->officer_fte : p->cat->officer_fte;
 }
 
 /* Replace *@slot with a copy of @text after checking it can be stored. */
@@ -288,7 +305,40 @@ int plan_set_person_fte(struct plan *p, int row, int fte, struct error *err)
 
 void plan_set_person_external(struct plan *p, int row, bool external)
 {
-	p->people[row]->external = external;
+	struct person *person = p->people[row];
+	int s;
+
+	person->external = external;
+	if (external)
+		for (s = 0; s < p->cat->nslots; s++)
+			person->cells[s].follows = false;
+}
+
+int plan_set_person_strengths(struct plan *p, int row, bool known, uint32_t legs,
+			      struct error *err)
+{
+	uint32_t all = p->cat->nlegs >= 32 ? 0xffffffffu : (1u << p->cat->nlegs) - 1;
+
+	if (legs & ~all) {
+		error_set(err, NULL, 0, "strengths must be legs of the catalog");
+		return -1;
+	}
+	p->people[row]->strengths_known = known;
+	p->people[row]->strengths = known ? legs : 0;
+	return 0;
+}
+
+int plan_set_follows(struct plan *p, int row, int slot, bool follows, struct error *err)
+{
+	struct person *person = p->people[row];
+
+	if (follows && person->external) {
+		error_set(err, NULL, 0, "%s is external: follow-up is done inside the team",
+			  person->name);
+		return -1;
+	}
+	person->cells[slot].follows = follows;
+	return 0;
 }
 
 int plan_set_cell(struct plan *p, int row, int slot, int share, bool lead,
@@ -302,7 +352,7 @@ int plan_set_cell(struct plan *p, int row, int slot, int share, bool lead,
 	}
 	c->share = (unsigned char)share;
 	c->lead = share > 0 && lead;
-	return 0;
+	return 0; /* follows stays: following up is not holding */
 }
 
 int plan_set_need(struct plan *p, int slot, int need, struct error *err)
@@ -335,6 +385,56 @@ int plan_set_max_load(struct plan *p, int max_load, struct error *err)
 	return 0;
 }
 
+int plan_set_reports_to(struct plan *p, const char *id, struct error *err)
+{
+	char low[ID_MAX + 1];
+	size_t i, n = strlen(id);
+
+	if (n > ID_MAX) {
+		error_set(err, NULL, 0, "reports_to is an id of at most %d characters", ID_MAX);
+		return -1;
+	}
+	for (i = 0; i <= n; i++)
+		low[i] = id[i] >= 'A' && id[i] <= 'Z' ? (char)(id[i] - 'A' + 'a') : id[i];
+	if (n && !text_is_id(low)) {
+		error_set(err, NULL, 0, "reports_to must be an id (letters, digits and '-'), "
+			  "as ceo, board, marketing or it");
+		return -1;
+	}
+	memcpy(p->reports_to, low, n + 1);
+	return 0;
+}
+
+int plan_set_hours_per_week(struct plan *p, int hours, struct error *err)
+{
+	if (hours != 0 && (hours < HOURS_MIN || hours > HOURS_MAX)) {
+		error_set(err, NULL, 0, "hours_per_week must be from 1 to 168");
+		return -1;
+	}
+	p->hours_per_week = hours;
+	return 0;
+}
+
+int plan_set_min_strategic(struct plan *p, int percent, struct error *err)
+{
+	if (percent != UNSET && (percent < 0 || percent > 100)) {
+		error_set(err, NULL, 0, "min_strategic must be a percentage from 0 to 100");
+		return -1;
+	}
+	p->min_strategic = percent;
+	return 0;
+}
+
+int plan_set_officer_fte(struct plan *p, int fte, struct error *err)
+{
+	if (fte != UNSET && (fte < 0 || fte > OFFICER_FTE_MAX)) {
+		error_set(err, NULL, 0, "officer_fte must be an FTE from 0 to 999.99");
+		return -1;
+	}
+	p->officer_fte = fte;
+	return 0;
+}
+
 int plan_person_load(const struct plan *p, int row)
 {
 	const struct cell *cells = p->people[row]->cells;
@@ -351,7 +451,9 @@ bool plan_equal(const struct plan *a, const struct plan *b)
 
 	if (a->cat->nslots != b->cat->nslots || strcmp(a->name, b->name) != 0 ||
 	    a->sheep_legs != b->sheep_legs || a->max_load != b->max_load ||
-	    a->npeople != b->npeople)
+	    strcmp(a->reports_to, b->reports_to) != 0 ||
+	    a->hours_per_week != b->hours_per_week || a->min_strategic != b->min_strategic ||
+	    a->officer_fte != b->officer_fte || a->npeople != b->npeople)
 		return false;
 	if (n && memcmp(a->need, b->need, (size_t)n * sizeof *a->need) != 0)
 		return false;
@@ -361,11 +463,13 @@ bool plan_equal(const struct plan *a, const struct plan *b)
 
 		if (strcmp(x->id, y->id) || strcmp(x->name, y->name) ||
 		    strcmp(x->note, y->note) || x->fte != y->fte ||
-		    x->external != y->external)
+		    x->external != y->external || x->strengths_known != y->strengths_known ||
+		    x->strengths != y->strengths)
 			return false;
 		for (s = 0; s < n; s++)
 			if (x->cells[s].share != y->cells[s].share ||
-			    x->cells[s].lead != y->cells[s].lead)
+			    x->cells[s].lead != y->cells[s].lead ||
+			    x->cells[s].follows != y->cells[s].follows)
 				return false;
 	}
 	return true;

@@ -14,8 +14,6 @@
 
 #include "text.h"
 
-#define HOURS_PER_WEEK 36
-
 struct report_chunk {
 	struct report_chunk *next;
 	max_align_t data[];
@@ -324,19 +322,44 @@ void report_load_bar(int load, int max_load, char *out, size_t n)
 	}
 }
 
+/* Hundredths of an hour as people write them: "36", "37.5". */
+static const char *hours_text(struct builder *b, int hundredths)
+{
+	return hundredths % 100 ? shown(b, hundredths, 2) : fmt(b, "%d", hundredths / 100);
+}
+
+/* Whom the team reports to, from its id: "CEO", "IT", "Board". */
+static const char *reports_to_text(struct builder *b, const char *id)
+{
+	char buf[ID_MAX + 1];
+	size_t i, n = strlen(id);
+
+	snprintf(buf, sizeof buf, "%s", id);
+	for (i = 0; i < n; i++)
+		if ((n <= 3 || i == 0) && buf[i] >= 'a' && buf[i] <= 'z')
+			buf[i] = (char)(buf[i] - 'a' + 'A');
+	return fmt(b, "%s", buf);
+}
+
 static void build_people(struct builder *b)
 {
 	const struct analysis *a = b->a;
 	const struct plan *p = a->plan;
-	int max_load = plan_max_load(p), i;
-	struct report_table *t = new_table(b, "people", "People", 2, 8, p->npeople);
+	int max_load = plan_max_load(p), i, known = 0;
+	struct report_table *t;
+
+	/* the strengths people have, when the team file gives any */
+	for (i = 0; i < p->npeople; i++)
+		known |= p->people[i]->strengths_known;
+	t = new_table(b, "people", "People", 2, known ? 9 : 8, p->npeople);
 
 	if (!t)
 		return;
 	t->note = fmt(b, "Load is the sum of a person's shares, in percent of their own time; "
-			 "more than %d%% is over. Legs are the families of strengths "
-			 "their slots ask for; %d or more make a five-legged sheep.",
-		      max_load, plan_sheep_legs(p));
+			 "more than %d%% is over, and the hours over are counted in a week "
+			 "of %s hours. Legs are the families of strengths their slots ask "
+			 "for; %d or more make a five-legged sheep.",
+		      max_load, hours_text(b, plan_hours_per_week(p)), plan_sheep_legs(p));
 	if (!p->npeople)
 		t->note = "Nobody is in the plan yet.";
 	column(t, 0, "person", "Person", ALIGN_LEFT);
@@ -347,6 +370,8 @@ static void build_people(struct builder *b)
 	column(t, 5, "hours_over", "Hours a week over", ALIGN_RIGHT);
 	column(t, 6, "legs", "Legs", ALIGN_RIGHT);
 	column(t, 7, "leg_names", "Strengths asked", ALIGN_LEFT);
+	if (known)
+		column(t, 8, "strengths", "Strengths known", ALIGN_LEFT);
 	for (i = 0; i < p->npeople; i++) {
 		const struct person *person = p->people[i];
 		const struct person_result *pr = &a->people[i];
@@ -360,8 +385,7 @@ static void build_people(struct builder *b)
 		report_load_bar(pr->load, max_load, bar, sizeof bar);
 		put(t, i, 4, fmt(b, "%s", bar), fmt(b, "%d", pr->load));
 		if (pr->over) {
-			/* percent over x FTE hundredths x hours, in tenths of an hour */
-			tenths = ((long)(pr->load - max_load) * person->fte * HOURS_PER_WEEK + 500) / 1000;
+			tenths = analysis_over_hours(p, i, pr->load - max_load);
 			cell(t, i, 3)->tone = cell(t, i, 4)->tone = TONE_WARNING;
 			cell(t, i, 3)->severity = cell(t, i, 4)->severity = SEV_WARNING;
 		}
@@ -373,6 +397,11 @@ static void build_people(struct builder *b)
 			cell(t, i, 6)->severity = SEV_WARNING;
 		}
 		put(t, i, 7, legs_of(b, pr->legs, false), legs_of(b, pr->legs, true));
+		if (known && person->strengths_known)
+			put(t, i, 8, person->strengths ? legs_of(b, person->strengths, false) : "none",
+			    legs_of(b, person->strengths, true));
+		else if (known)
+			put(t, i, 8, "not known", "");
 	}
 }
 
@@ -554,6 +583,9 @@ static void build_facts(struct builder *b, const char *file, const char *date)
 	}
 	fact(b, "team", "Team", b->r->title, clean(b, p->name));
 	fact(b, "file", "Team file", clean(b, file), NULL);
+	fact(b, "reports_to", "Reports to",
+	     p->reports_to[0] ? reports_to_text(b, p->reports_to) : "not given in the team file",
+	     clean(b, p->reports_to));
 	if (date)
 		fact(b, "date", "Date", clean(b, date), NULL);
 	fact(b, "people", "People",

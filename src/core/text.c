@@ -284,7 +284,7 @@ bool text_parse_decimal(const char *s, int decimals, long max, long *out)
 		i++;
 		digits++;
 	}
-	if (s[i] == '.') {
+	if (s[i] == '.' || s[i] == ',') { /* Dutch managers write 0,8 */
 		i++;
 		while (s[i] >= '0' && s[i] <= '9') {
 			if (fdigits == decimals) {

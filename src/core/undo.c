@@ -166,11 +166,14 @@ bool undo_redo(struct undo *u, struct plan *p, struct undo_place *where)
 
 /* ---- person edits: snapshot, change, snapshot --------------------------- */
 
-enum person_change { CH_CELL, CH_NAME, CH_ID, CH_NOTE, CH_FTE, CH_EXTERNAL };
+enum person_change {
+	CH_CELL, CH_NAME, CH_ID, CH_NOTE, CH_FTE, CH_EXTERNAL, CH_STRENGTHS, CH_FOLLOWS
+};
 
 struct change {
 	enum person_change what;
 	int slot, share, number;
+	uint32_t mask;
 	bool flag;
 	const char *text;
 };
@@ -196,6 +199,10 @@ static int change_person(struct undo *u, struct plan *p, int row, const struct c
 	case CH_NOTE: rc = plan_set_person_note(p, row, c->text, err); break;
 	case CH_FTE: rc = plan_set_person_fte(p, row, c->number, err); break;
 	case CH_EXTERNAL: plan_set_person_external(p, row, c->flag); break;
+	case CH_STRENGTHS:
+		rc = plan_set_person_strengths(p, row, c->flag, c->mask, err);
+		break;
+	case CH_FOLLOWS: rc = plan_set_follows(p, row, c->slot, c->flag, err); break;
 	}
 	if (rc < 0) {
 		person_free(before);
@@ -212,7 +219,7 @@ static int change_person(struct undo *u, struct plan *p, int row, const struct c
 	}
 	r->kind = REC_PERSON;
 	r->row = row;
-	r->slot = c->what == CH_CELL ? c->slot : -1;
+	r->slot = c->what == CH_CELL || c->what == CH_FOLLOWS ? c->slot : -1;
 	r->before = before;
 	r->after = after;
 	commit(u);
@@ -268,6 +275,22 @@ int edit_person_external(struct undo *u, struct plan *p, int row, bool external,
 			 struct error *err)
 {
 	struct change c = { .what = CH_EXTERNAL, .flag = external };
+
+	return change_person(u, p, row, &c, err);
+}
+
+int edit_person_strengths(struct undo *u, struct plan *p, int row, bool known, uint32_t legs,
+			  struct error *err)
+{
+	struct change c = { .what = CH_STRENGTHS, .flag = known, .mask = legs };
+
+	return change_person(u, p, row, &c, err);
+}
+
+int edit_follows(struct undo *u, struct plan *p, int row, int slot, bool follows,
+		 struct error *err)
+{
+	struct change c = { .what = CH_FOLLOWS, .slot = slot, .flag = follows };
 
 	return change_person(u, p, row, &c, err);
 }

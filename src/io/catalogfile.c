@@ -7,9 +7,12 @@
 #include "inidoc.h"
 #include "text.h"
 
-static const char *const slot_keys[] = { "label", "dutch", "abbrev", "legs", "summary", "profile" };
+static const char *const slot_keys[] = { "label", "dutch", "abbrev", "legs", "kind", "summary",
+					 "profile" };
 static const char *const leg_keys[] = { "label", "dutch", "summary" };
-static const char *const catalog_keys[] = { "sheep_legs", "owners", "poor", "good" };
+static const char *const catalog_keys[] = { "sheep_legs", "owners", "poor", "good",
+					    "min_strategic", "officer_fte" };
+static const char *const level_words[] = { "none", "strategic", "operational" };
 static const char *const kinds[] = { "catalog", "leg", "role", "task" };
 
 static const char *value_of(const struct ini_doc *doc, int header, const char *key)
@@ -180,7 +183,7 @@ static struct catalog *from_doc(const struct ini_doc *doc, const char *shown, st
 				goto fail;
 			}
 			if (k == 0) {
-				if (pass == 0 && check_keys(doc, i, catalog_keys, 4, shown, err) < 0)
+				if (pass == 0 && check_keys(doc, i, catalog_keys, 6, shown, err) < 0)
 					goto fail;
 				header_catalog = i;
 				continue;
@@ -201,7 +204,7 @@ static struct catalog *from_doc(const struct ini_doc *doc, const char *shown, st
 					goto at_line;
 				continue;
 			}
-			if (check_keys(doc, i, slot_keys, 6, shown, err) < 0)
+			if (check_keys(doc, i, slot_keys, 7, shown, err) < 0)
 				goto fail;
 			c.legs = 0;
 			if (value_of(doc, i, "legs") &&
@@ -213,6 +216,23 @@ static struct catalog *from_doc(const struct ini_doc *doc, const char *shown, st
 					     value_of(doc, i, "abbrev"), value_of(doc, i, "summary"),
 					     value_of(doc, i, "profile"), c.legs, err) < 0)
 				goto at_line;
+			if (value_of(doc, i, "kind")) {
+				const char *kind = value_of(doc, i, "kind");
+				int level = catalog_level_by_name(kind);
+
+				if (level < 0) {
+					const char *near = text_suggest(kind, level_words, 3);
+					char shownv[40];
+
+					text_fit(kind, 24, false, shownv, sizeof shownv);
+					error_set(err, shown, line_of(doc, i, "kind"),
+						  "kind must be strategic, operational or none, not '%s'%s%s%s",
+						  shownv, near ? "; did you mean '" : "",
+						  near ? near : "", near ? "'?" : "");
+					goto fail;
+				}
+				catalog_set_level(cat, (enum slot_level)level);
+			}
 			continue;
 at_line:
 			snprintf(err->file, sizeof err->file, "%s", shown);
@@ -236,6 +256,31 @@ at_line:
 				goto fail;
 			}
 			cat->sheep_legs = n;
+		}
+		if ((v = value_of(doc, header_catalog, "min_strategic"))) {
+			char copy[16];
+			size_t len = strlen(v);
+			long pct;
+
+			snprintf(copy, sizeof copy, "%s", v);
+			if (len && len < sizeof copy && copy[len - 1] == '%')
+				copy[len - 1] = '\0';
+			if (len >= sizeof copy || !text_parse_decimal(copy, 0, 100, &pct)) {
+				error_set(err, shown, line_of(doc, header_catalog, "min_strategic"),
+					  "min_strategic must be a whole percentage from 0 to 100");
+				goto fail;
+			}
+			cat->min_strategic = (int)pct;
+		}
+		if ((v = value_of(doc, header_catalog, "officer_fte"))) {
+			long fte;
+
+			if (!text_parse_decimal(v, 2, 99999, &fte)) {
+				error_set(err, shown, line_of(doc, header_catalog, "officer_fte"),
+					  "officer_fte must be an FTE from 0 to 999.99 (as 1.0)");
+				goto fail;
+			}
+			cat->officer_fte = (int)fte;
 		}
 		if ((v = value_of(doc, header_catalog, "owners")) &&
 		    words(v, add_owner_word, &c, shown, line_of(doc, header_catalog, "owners")) < 0)

@@ -16,8 +16,12 @@
 #include "inidoc.h"
 #include "text.h"
 
-static const char *const team_keys[] = { "name", "sheep_legs", "max_load" };
-static const char *const person_keys[] = { "name", "fte", "external", "note" };
+static const char *const team_keys[] = { "name", "sheep_legs", "max_load", "reports_to",
+					 "hours_per_week", "min_strategic", "officer_fte" };
+static const char *const person_keys[] = { "name", "fte", "external", "note", "strengths",
+					   "follows_up" };
+#define NTEAM_KEYS 7
+#define NPERSON_KEYS 6
 static const char *const section_kinds[] = { "team", "needs", "person" };
 
 /* " (did you mean 'x'?)" or "" */
@@ -35,11 +39,11 @@ static void hint(const char *word, const char *const *cands, int n, char *out, s
 static void key_hint(const struct catalog *cat, const char *word, bool person,
 		     char *out, size_t sz)
 {
-	const char *cands[CATALOG_MAX_SLOTS + 4];
+	const char *cands[CATALOG_MAX_SLOTS + NPERSON_KEYS];
 	int n = 0, i;
 
 	if (person)
-		for (i = 0; i < 4; i++)
+		for (i = 0; i < NPERSON_KEYS; i++)
 			cands[n++] = person_keys[i];
 	for (i = 0; i < cat->nslots; i++)
 		cands[n++] = cat->slots[i].id;
@@ -204,9 +208,63 @@ static int team_key(struct plan *p, const struct ini_entry *e, const char *shown
 		p->max_load = n;
 		return 0;
 	}
-	hint(e->key, team_keys, 3, h, sizeof h);
+	if (strcmp(e->key, "reports_to") == 0) {
+		struct error e2;
+
+		if (plan_set_reports_to(p, e->value, &e2) < 0) {
+			char shownv[40];
+
+			text_fit(e->value, 24, false, shownv, sizeof shownv);
+			error_set(err, shown, e->line, "%s, not '%s'", e2.msg, shownv);
+			return -1;
+		}
+		return 0;
+	}
+	if (strcmp(e->key, "hours_per_week") == 0 || strcmp(e->key, "officer_fte") == 0) {
+		bool hours = e->key[0] == 'h';
+		long v;
+		char shownv[40];
+
+		if (text_parse_decimal(e->value, 2, hours ? HOURS_MAX : OFFICER_FTE_MAX, &v) &&
+		    (!hours || v >= HOURS_MIN)) {
+			if (hours)
+				p->hours_per_week = (int)v;
+			else
+				p->officer_fte = (int)v;
+			return 0;
+		}
+		text_fit(e->value, 24, false, shownv, sizeof shownv);
+		if (hours)
+			error_set(err, shown, e->line,
+				  "hours_per_week must be the hours of a full-time week, "
+				  "from 1 to 168 (as 36 or 37,5), not '%s'", shownv);
+		else
+			error_set(err, shown, e->line,
+				  "officer_fte must be an FTE from 0 to 999.99 (as 1.0; 0 switches "
+				  "the rule off), not '%s'", shownv);
+		return -1;
+	}
+	if (strcmp(e->key, "min_strategic") == 0) {
+		char v[16], shownv[40];
+		size_t len = strlen(e->value);
+
+		snprintf(v, sizeof v, "%s", e->value);
+		if (len && len < sizeof v && v[len - 1] == '%')
+			v[len - 1] = '\0';
+		if (len < sizeof v && parse_int(v, 0, 100, &n) == 0) {
+			p->min_strategic = n;
+			return 0;
+		}
+		text_fit(e->value, 24, false, shownv, sizeof shownv);
+		error_set(err, shown, e->line,
+			  "min_strategic must be a whole percentage from 0 to 100 (0 switches "
+			  "the rule off), not '%s'", shownv);
+		return -1;
+	}
+	hint(e->key, team_keys, NTEAM_KEYS, h, sizeof h);
 	error_set(err, shown, e->line,
-		  "unknown key '%s' in [team] (it takes name, sheep_legs, max_load)%s", e->key, h);
+		  "unknown key '%s' in [team] (it takes name, sheep_legs, max_load, reports_to, "
+		  "hours_per_week, min_strategic, officer_fte)%s", e->key, h);
 	return -1;
 }
 
@@ -229,6 +287,61 @@ static int need_key(struct plan *p, const struct ini_entry *e, const char *shown
 		return -1;
 	}
 	p->need[slot] = (int)need;
+	return 0;
+}
+
+/* strengths (leg ids) or follows_up (slot ids): words separated by
+ * spaces or commas. No strengths at all means not known. */
+static int id_list(struct plan *p, int row, const struct ini_entry *e, const char *shown,
+		   struct error *err)
+{
+	const struct catalog *c = p->cat;
+	bool legs = e->key[0] == 's';
+	struct person *person = p->people[row];
+	const char *at = e->value;
+	uint32_t mask = 0;
+	int s;
+
+	if (!legs)
+		for (s = 0; s < c->nslots; s++)
+			person->cells[s].follows = false;
+	for (;;) {
+		char word[ID_MAX + 2], shownw[40], h[80];
+		size_t len;
+		int i;
+
+		at += strspn(at, " \t,");
+		if (!*at)
+			break;
+		len = strcspn(at, " \t,");
+		snprintf(word, sizeof word, "%.*s", (int)(len < sizeof word ? len : sizeof word - 1),
+			 at);
+		i = len > ID_MAX ? -1 : legs ? catalog_leg_index(c, word) : catalog_slot_index(c, word);
+		if (i < 0) {
+			const char *cands[CATALOG_MAX_LEGS];
+
+			text_fit(word, 26, false, shownw, sizeof shownw);
+			if (legs) {
+				for (s = 0; s < c->nlegs; s++)
+					cands[s] = c->legs[s].id;
+				hint(word, cands, c->nlegs, h, sizeof h);
+			} else {
+				hint(word, c->ids, c->nslots, h, sizeof h);
+			}
+			error_set(err, shown, e->line, "unknown %s '%s' in %s of '%s'%s",
+				  legs ? "leg" : "slot", shownw, e->key, person->id, h);
+			return -1;
+		}
+		if (legs)
+			mask |= 1u << i;
+		else
+			person->cells[i].follows = true;
+		at += len;
+	}
+	if (legs) {
+		person->strengths_known = mask != 0;
+		person->strengths = mask;
+	}
 	return 0;
 }
 
@@ -276,6 +389,8 @@ static int person_key(struct plan *p, int row, const struct ini_entry *e,
 		person->external = lead;
 		return 0;
 	}
+	if (strcmp(e->key, "strengths") == 0 || strcmp(e->key, "follows_up") == 0)
+		return id_list(p, row, e, shown, err);
 	slot = catalog_slot_index(p->cat, e->key);
 	if (slot < 0) {
 		key_hint(p->cat, e->key, true, h, sizeof h);
@@ -304,7 +419,7 @@ static struct plan *from_doc(const struct ini_doc *doc, const char *shown,
 {
 	struct plan *p = plan_new(cat);
 	enum section sec = SEC_NONE;
-	int row = -1, header_line = 0, i;
+	int row = -1, header_line = 0, follows_line = 0, i;
 
 	if (!p) {
 		error_set(err, shown, 0, "out of memory");
@@ -319,6 +434,17 @@ static struct plan *from_doc(const struct ini_doc *doc, const char *shown,
 				  p->people[row]->id);
 			goto fail;
 		}
+		if ((!e || !e->key) && sec == SEC_PERSON && follows_line &&
+		    p->people[row]->external) {
+			error_set(err, shown, follows_line,
+				  "'%s' is external, and follows_up is for people inside the team "
+				  "(seed 004: someone inside must follow it up)", p->people[row]->id);
+			goto fail;
+		}
+		if (!e || !e->key)
+			follows_line = 0;
+		if (e && e->key && sec == SEC_PERSON && strcmp(e->key, "follows_up") == 0)
+			follows_line = e->line;
 		if (!e)
 			break;
 		if (!e->key) {
@@ -424,7 +550,7 @@ int teamfile_write(const struct plan *p, FILE *out)
 {
 	const struct catalog *c = p->cat;
 	char num[32];
-	int i, s;
+	int i, s, k;
 	bool needs = false;
 
 	fprintf(out, "[team]\n");
@@ -433,6 +559,20 @@ int teamfile_write(const struct plan *p, FILE *out)
 		fprintf(out, "sheep_legs = %d\n", p->sheep_legs);
 	if (p->max_load)
 		fprintf(out, "max_load = %d\n", p->max_load);
+	if (p->reports_to[0])
+		fprintf(out, "reports_to = %s\n", p->reports_to);
+	if (p->hours_per_week) {
+		text_format_decimal(p->hours_per_week, 2, num, sizeof num);
+		if (p->hours_per_week % 100 == 0)
+			num[strcspn(num, ".")] = '\0';
+		fprintf(out, "hours_per_week = %s\n", num);
+	}
+	if (p->min_strategic != UNSET)
+		fprintf(out, "min_strategic = %d\n", p->min_strategic);
+	if (p->officer_fte != UNSET) {
+		text_format_decimal(p->officer_fte, 2, num, sizeof num);
+		fprintf(out, "officer_fte = %s\n", num);
+	}
 	for (s = 0; s < c->nslots; s++) {
 		if (p->need[s] == NEED_UNSET)
 			continue;
@@ -453,6 +593,17 @@ int teamfile_write(const struct plan *p, FILE *out)
 			fprintf(out, "external = yes\n");
 		if (person->note[0])
 			put_value(out, "note", person->note);
+		if (person->strengths_known) {
+			char legs[CATALOG_LEGS_TEXT];
+
+			catalog_legs_text(c, person->strengths, false, " ", legs, sizeof legs);
+			fprintf(out, "strengths = %s\n", legs);
+		}
+		for (s = 0, k = 0; s < c->nslots; s++)
+			if (person->cells[s].follows && !person->external)
+				fprintf(out, "%s%s", k++ ? " " : "follows_up = ", c->slots[s].id);
+		if (k)
+			fputc('\n', out);
 		for (s = 0; s < c->nslots; s++) {
 			const struct cell *cell = &person->cells[s];
 

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 
 #include "text.h"
 #include "ui.h"
@@ -143,33 +145,146 @@ void act_jump(struct ui *ui, int key)
 		jump_to_finding(ui);
 }
 
-void act_click(struct ui *ui)
+/* One mouse event: the wheel moves three people; a click on a cell moves
+ * the cursor there, a double click assigns it as Space does; a click on a
+ * finding goes to its subject. */
+static void mouse_event(struct ui *ui, const MEVENT *ev)
 {
-	MEVENT ev;
 	int row, slot;
+	bool on_cell;
 
-	if (!ui_mouse(&ev))
-		return;
-	if (ev.bstate & BUTTON4_PRESSED) {
+	if (ev->bstate & BUTTON4_PRESSED) {
 		ui->row -= 3;
 		return;
 	}
-	if (ev.bstate & BUTTON5_PRESSED) {
+	if (ev->bstate & BUTTON5_PRESSED) {
 		ui->row += 3;
 		return;
 	}
-	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
+	if (!(ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED)))
 		return;
-	if (ui_hit_cell(ui, ev.y, ev.x, &row, &slot)) {
+	if (ui_hit_cell(ui, ev->y, ev->x, &row, &slot, &on_cell)) {
+		bool twice = ev->bstate & BUTTON1_DOUBLE_CLICKED;
+
+		/* the terminal reports clicks (or presses) one by one: two on
+		 * one cell within 400 ms are a double click; a test script
+		 * says <DClick> instead */
+		if ((ev->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) && !ui->script) {
+			struct timespec now;
+			long ms;
+
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			ms = (now.tv_sec - ui->last_press.tv_sec) * 1000 +
+			     (now.tv_nsec - ui->last_press.tv_nsec) / 1000000;
+			twice = row == ui->press_row && slot == ui->press_slot && ms >= 0 && ms < 400;
+			ui->last_press = now;
+			ui->press_row = twice ? -1 : row;
+			ui->press_slot = slot;
+		}
 		ui->row = row;
 		ui->slot = slot;
 		ui->focus = FOCUS_GRID;
-	} else if (ev.y > ui->find_y && ev.y <= ui->find_y + ui->find_h &&
-		   ui->sel_top + (ev.y - ui->find_y - 1) < ui->an.nfindings) {
-		ui->sel = ui->sel_top + (ev.y - ui->find_y - 1);
+		if (twice && on_cell)
+			act_toggle(ui, ' ');
+	} else if (ev->y > ui->find_y && ev->y <= ui->find_y + ui->find_h &&
+		   ui->sel_top + (ev->y - ui->find_y - 1) < findings_shown(ui)) {
+		ui->sel = ui->sel_top + (ev->y - ui->find_y - 1);
 		ui->focus = FOCUS_FINDINGS;
 		jump_to_finding(ui);
 	}
+}
+
+void act_click(struct ui *ui)
+{
+	MEVENT ev;
+
+	/* a burst of reports (a double click) can arrive as one KEY_MOUSE */
+	while (ui_mouse(&ev))
+		mouse_event(ui, &ev);
+}
+
+/* Whether @prefix starts @s, ignoring case (ASCII). */
+static bool starts(const char *s, const char *prefix)
+{
+	return s && strncasecmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Whether @prefix starts @name or one of its words. */
+static bool starts_word(const char *name, const char *prefix)
+{
+	const char *p;
+
+	if (starts(name, prefix))
+		return true;
+	for (p = name; (p = strchr(p, ' ')) != NULL; p++)
+		if (starts(p + 1, prefix))
+			return true;
+	return false;
+}
+
+/* Whether slot @s or person @i answers to @q: on the first pass by the
+ * start of its id, label or Dutch label (or name), on the second by the
+ * start of any word in them. */
+static bool slot_matches(const struct slot *sl, const char *q, int pass)
+{
+	if (pass == 0)
+		return starts(sl->id, q) || starts(sl->label, q) || starts(sl->dutch, q);
+	return starts_word(sl->label, q) || starts_word(sl->dutch, q);
+}
+
+static bool person_matches(const struct person *p, const char *q, int pass)
+{
+	if (pass == 0)
+		return starts(p->name, q) || starts(p->id, q);
+	return starts_word(p->name, q);
+}
+
+static void find_answer(struct ui *ui, const char *answer)
+{
+	const struct catalog *c = ui->cat;
+	char shown[64];
+	int s, i, pass;
+
+	if (!answer[0])
+		return;
+	/* the start of a slot's or person's name first, then of a word */
+	for (pass = 0; pass < 2; pass++) {
+		for (s = 0; s < c->nslots; s++)
+			if (slot_matches(&c->slots[s], answer, pass)) {
+				ui->slot = s;
+				ui->focus = FOCUS_GRID;
+				return;
+			}
+		for (i = 0; i < ui->plan->npeople; i++)
+			if (person_matches(ui->plan->people[i], answer, pass)) {
+				ui->row = i;
+				ui->focus = FOCUS_GRID;
+				return;
+			}
+	}
+	text_fit(answer, 30, false, shown, sizeof shown);
+	ui_message(ui, true, "no slot and no person starts with \"%s\"", shown);
+}
+
+void act_find(struct ui *ui, int key)
+{
+	(void)key;
+	ui_prompt(ui, "Go to slot or person:", "", find_answer, NULL);
+}
+
+void act_info(struct ui *ui, int key)
+{
+	(void)key;
+	ui->hide_info = !ui->hide_info;
+	ui_message(ui, false, ui->hide_info ? "info findings hidden; i shows them"
+					    : "info findings shown; i hides them");
+}
+
+void act_legend(struct ui *ui, int key)
+{
+	(void)key;
+	ui->help_first = 0;
+	ui->mode = MODE_LEGEND;
 }
 
 /* Cells */
@@ -270,25 +385,94 @@ void act_lead(struct ui *ui, int key)
 
 /* People */
 
-static void add_answer(struct ui *ui, const char *answer)
+/* Adding asks three things, each skippable with Enter: the name, the FTE
+ * (1.0) and whether the person is external (no). Escape at any step adds
+ * nobody. The person is added once all is known. */
+static void not_added(struct ui *ui)
+{
+	ui_message(ui, false, "nobody added");
+}
+
+static void add_person(struct ui *ui, bool external)
 {
 	struct error err;
 	int row;
 
-	if (!answer[0])
-		return;
 	error_clear(&err);
-	row = edit_add_person(&ui->undo, ui->plan, answer, ui->plan->npeople ? ui->row + 1 : 0, &err);
-	if (row < 0)
+	row = edit_add_person(&ui->undo, ui->plan, ui->pending, ui->plan->npeople ? ui->row + 1 : 0, &err);
+	if (row < 0) {
 		edit_failed(ui, &err);
+		return;
+	}
+	ui->row = row;
+	if ((ui->pending_fte != FTE_UNIT &&
+	     edit_person_fte(&ui->undo, ui->plan, row, ui->pending_fte, &err) < 0) ||
+	    (external && edit_person_external(&ui->undo, ui->plan, row, true, &err) < 0)) {
+		edit_failed(ui, &err);
+		return;
+	}
+	ui_message(ui, false, "added %s", ui->pending);
+}
+
+static void add_external(struct ui *ui)
+{
+	add_person(ui, true);
+}
+
+static void add_internal(struct ui *ui)
+{
+	add_person(ui, false);
+}
+
+static void add_fte_answer(struct ui *ui, const char *answer);
+
+static void add_ask_fte(struct ui *ui, const char *why, const char *initial)
+{
+	char q[256], name[64];
+
+	text_fit(ui->pending, 24, false, name, sizeof name);
+	if (why)
+		snprintf(q, sizeof q, "FTE of %s, from 0.05 to 1.5:", name);
 	else
-		ui->row = row;
+		snprintf(q, sizeof q, "FTE of %s (Enter: 1.0):", name);
+	ui_prompt(ui, q, initial, add_fte_answer, not_added);
+}
+
+static void add_fte_answer(struct ui *ui, const char *answer)
+{
+	char q[256], name[64];
+	long v = FTE_UNIT;
+
+	if (answer[0] && (!text_parse_decimal(answer, FTE_DECIMALS, 1000, &v) || v < FTE_MIN || v > FTE_MAX)) {
+		add_ask_fte(ui, "out of range", answer);
+		return;
+	}
+	ui->pending_fte = (int)v;
+	text_fit(ui->pending, 24, false, name, sizeof name);
+	snprintf(q, sizeof q, "Is %s external, from outside the organisation? (y/n, Enter: no)", name);
+	ui_ask(ui, q, add_external, add_internal);
+}
+
+static void add_name_answer(struct ui *ui, const char *answer)
+{
+	const char *why;
+
+	if (!answer[0]) {
+		not_added(ui);
+		return;
+	}
+	if (!text_storable(answer, &why)) {
+		ui_message(ui, true, "%s", why);
+		return;
+	}
+	snprintf(ui->pending, sizeof ui->pending, "%s", answer);
+	add_ask_fte(ui, NULL, "1.0");
 }
 
 void act_add(struct ui *ui, int key)
 {
 	(void)key;
-	ui_prompt(ui, "Name of the new person:", "", add_answer, NULL);
+	ui_prompt(ui, "Name of the new person:", "", add_name_answer, not_added);
 }
 
 static void rename_answer(struct ui *ui, const char *answer)
@@ -321,6 +505,61 @@ void act_note(struct ui *ui, int key)
 	(void)key;
 	if (need_person(ui))
 		ui_prompt(ui, "Note:", current(ui)->note, note_answer, NULL);
+}
+
+/* Strengths as leg ids, separated by spaces or commas; empty: not known. */
+static void strengths_answer(struct ui *ui, const char *answer)
+{
+	const struct catalog *c = ui->cat;
+	char words[CATALOG_LEGS_TEXT], *word, *save = NULL;
+	const char *ids[CATALOG_MAX_LEGS];
+	uint32_t legs = 0;
+	struct error err;
+	int i;
+
+	snprintf(words, sizeof words, "%s", answer);
+	for (i = 0; i < c->nlegs; i++)
+		ids[i] = c->legs[i].id;
+	for (word = strtok_r(words, " ,\t", &save); word; word = strtok_r(NULL, " ,\t", &save)) {
+		const char *near;
+
+		i = catalog_leg_index(c, word);
+		if (i >= 0) {
+			legs |= 1u << i;
+			continue;
+		}
+		near = text_suggest(word, ids, c->nlegs);
+		ui_message(ui, true, "unknown leg '%s'%s%s%s", word, near ? "; did you mean '" : "",
+			   near ? near : "", near ? "'?" : "");
+		return;
+	}
+	error_clear(&err);
+	if (edit_person_strengths(&ui->undo, ui->plan, ui->row, legs != 0, legs, &err) < 0)
+		edit_failed(ui, &err);
+}
+
+void act_strengths(struct ui *ui, int key)
+{
+	char initial[CATALOG_LEGS_TEXT];
+
+	(void)key;
+	if (!need_person(ui))
+		return;
+	initial[0] = '\0';
+	if (current(ui)->strengths_known)
+		catalog_legs_text(ui->cat, current(ui)->strengths, false, " ", initial, sizeof initial);
+	ui_prompt(ui, "Strengths (leg ids; empty: not known):", initial, strengths_answer, NULL);
+}
+
+void act_follow(struct ui *ui, int key)
+{
+	struct error err;
+
+	(void)key;
+	if (need_person(ui) &&
+	    edit_follows(&ui->undo, ui->plan, ui->row, ui->slot,
+			 !current(ui)->cells[ui->slot].follows, &err) < 0)
+		edit_failed(ui, &err);
 }
 
 static void delete_yes(struct ui *ui)

@@ -4,6 +4,7 @@
  * which escapes control characters and measures with wcwidth. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -73,35 +74,62 @@ void put_text(int y, int x, int w, const char *s, attr_t attr, bool pad)
 	attroff(attr);
 }
 
+/* Columns all slots take side by side. */
+static int slots_width(const struct ui *ui, int cell_w)
+{
+	const struct catalog *c = ui->cat;
+
+	return c->nslots * cell_w + (c->nroles > 0 && c->nroles < c->nslots ? 1 : 0);
+}
+
 void ui_layout(struct ui *ui)
 {
-	int avail;
+	int avail, find_min, people;
 
 	ui->rows = LINES;
 	ui->cols = COLS;
 	ui->too_small = ui->rows < MIN_ROWS || ui->cols < MIN_COLS;
-	ui->name_w = ui->cols / 5;
-	if (ui->name_w < 12)
-		ui->name_w = 12;
+	ui->cell_w = 5;
+	/* the name column gives way so that every slot fits when it can
+	 * (all 17 of the built-in catalog at 120 columns) */
+	ui->name_w = ui->cols - (1 + LOAD_W + 1 + LEGS_W + 1) - slots_width(ui, ui->cell_w);
+	if (ui->name_w < 16) {
+		ui->name_w = ui->cols / 5;
+		if (ui->name_w < 12)
+			ui->name_w = 12;
+	}
 	if (ui->name_w > 26)
 		ui->name_w = 26;
 	ui->left_w = ui->name_w + 1 + LOAD_W + 1 + LEGS_W + 1;
-	ui->cell_w = 5;
 	ui->head_y = 1;
 	ui->grid_y = 3;
+	/* the grid takes the rows its people need, the findings the rest,
+	 * but never fewer than a third */
 	avail = ui->rows - 10;
-	ui->find_h = avail / 3;
-	if (ui->find_h < 2)
-		ui->find_h = 2;
-	if (ui->find_h > 8)
-		ui->find_h = 8;
-	ui->grid_h = avail - ui->find_h;
+	find_min = avail / 3;
+	if (find_min < 2)
+		find_min = 2;
+	if (find_min > 8)
+		find_min = 8;
+	people = ui->plan->npeople > 0 ? ui->plan->npeople : 1;
+	ui->grid_h = avail - find_min;
+	if (ui->grid_h > people)
+		ui->grid_h = people;
 	if (ui->grid_h < 1)
 		ui->grid_h = 1;
+	ui->find_h = avail - ui->grid_h;
+	if (ui->find_h < 2)
+		ui->find_h = 2;
 	ui->sum_y = ui->grid_y + ui->grid_h;
 	ui->detail_y = ui->sum_y + 3;
 	ui->find_y = ui->detail_y + 2;
 	ui->hint_y = ui->rows - 1;
+}
+
+int findings_shown(const struct ui *ui)
+{
+	/* findings come in report order, info last */
+	return ui->an.nfindings - (ui->hide_info ? ui->an.count[SEV_INFO] : 0);
 }
 
 /* Screen column of slot @s, or -1 when it is not on screen. */
@@ -139,8 +167,10 @@ void ui_scroll_into_view(struct ui *ui)
 		ui->left = ui->slot;
 	while (ui->left < ui->slot && slot_x(ui, ui->slot) < 0)
 		ui->left++;
-	if (ui->sel >= ui->an.nfindings)
-		ui->sel = ui->an.nfindings - 1;
+	if (ui->focus == FOCUS_GRID)
+		ui->sel = ui->sel_top = 0; /* back at the top after browsing */
+	if (ui->sel >= findings_shown(ui))
+		ui->sel = findings_shown(ui) - 1;
 	if (ui->sel < 0)
 		ui->sel = 0;
 	if (ui->sel < ui->sel_top)
@@ -149,7 +179,7 @@ void ui_scroll_into_view(struct ui *ui)
 		ui->sel_top = ui->sel - ui->find_h + 1;
 }
 
-bool ui_hit_cell(const struct ui *ui, int y, int x, int *row, int *slot)
+bool ui_hit_cell(const struct ui *ui, int y, int x, int *row, int *slot, bool *on_cell)
 {
 	int s, sx;
 
@@ -166,6 +196,7 @@ bool ui_hit_cell(const struct ui *ui, int y, int x, int *row, int *slot)
 		if (x >= sx && x < sx + ui->cell_w)
 			*slot = s;
 	}
+	*on_cell = *slot >= 0;
 	if (*slot < 0)
 		*slot = ui->slot; /* a click on the name keeps the column */
 	return true;
@@ -192,6 +223,15 @@ static char state_symbol(enum slot_state st)
 static const char sev_symbol[SEV_COUNT] = { 'X', '!', 'i' };
 static const enum role sev_role[SEV_COUNT] = { ROLE_ERROR, ROLE_WARNING, ROLE_INFO };
 
+/* The status of slot @s in check's words: its symbol and what it means
+ * ("~ one holder", "! external only"), from the rule table. */
+static const char *slot_status(const struct ui *ui, int s)
+{
+	enum severity sev;
+
+	return analysis_slot_status(&ui->an, s, &sev);
+}
+
 /* FTE in 1/10000 units into at most 4 columns. */
 static void fte4(long v, char *buf, size_t n)
 {
@@ -214,7 +254,10 @@ static void draw_title(struct ui *ui)
 	snprintf(left, sizeof left, " schaap %s %s \u2014 %s", undo_dirty(&ui->undo) ? "[+]" : "\u2014",
 		 ui->path ? ui->path : "(untitled)",
 		 ui->plan->name[0] ? ui->plan->name : "(unnamed team)");
-	snprintf(right, sizeof right, "X %d  ! %d  i %d ", a->count[SEV_ERROR],
+	/* whom the team reports to, when the plan says (seed 004) */
+	snprintf(right, sizeof right, "%s%s%sX %d  ! %d  i %d ",
+		 ui->plan->reports_to[0] ? "reports to " : "", ui->plan->reports_to,
+		 ui->plan->reports_to[0] ? " \u00b7 " : "", a->count[SEV_ERROR],
 		 a->count[SEV_WARNING], a->count[SEV_INFO]);
 	rw = text_width(right);
 	if (rw >= ui->cols / 2)
@@ -264,6 +307,25 @@ static void draw_headers(struct ui *ui)
 		put_text(y + 1, x, ui->cell_w - 1, c->slots[s].abbrev,
 			 s == ui->slot ? role_attr(ui, ROLE_CURSOR) : at, true);
 	}
+	/* which columns are off screen, and on which side */
+	{
+		int last = ui->left, right;
+		char more[32];
+
+		while (last + 1 < c->nslots && slot_x(ui, last + 1) >= 0)
+			last++;
+		right = c->nslots - 1 - last;
+		if (ui->left > 0) {
+			snprintf(more, sizeof more, "\u25c2%d more", ui->left);
+			put_text(y, ui->left_w - 1 - text_width(more), text_width(more), more,
+				 role_attr(ui, ROLE_HEADER) | A_BOLD, false);
+		}
+		if (right > 0) {
+			snprintf(more, sizeof more, " %d more\u25b8", right);
+			put_text(y, ui->cols - text_width(more), text_width(more), more,
+				 role_attr(ui, ROLE_HEADER) | A_BOLD, false);
+		}
+	}
 }
 
 static void draw_person(struct ui *ui, int row, int y)
@@ -286,22 +348,31 @@ static void draw_person(struct ui *ui, int row, int y)
 	for (s = ui->left; s < c->nslots; s++) {
 		const struct cell *cell = &p->cells[s];
 		attr_t at = A_NORMAL;
+		bool stretch;
 
 		x = slot_x(ui, s);
 		if (x < 0)
 			break;
 		if (s == c->nroles && s > ui->left)
 			mvaddstr(y, x - 1, "\u2502");
+		/* '*' lead; '^' a stretch: the slot asks for a leg outside the
+		 * person's known strengths (underlined, lead or not); 'f' on
+		 * an empty cell: followed up, not held */
+		stretch = cell->share && p->strengths_known && (c->slots[s].legs & ~p->strengths);
 		if (cell->share)
-			snprintf(buf, sizeof buf, "%3d%c", cell->share, cell->lead ? '*' : ' ');
+			snprintf(buf, sizeof buf, "%3d%c", cell->share,
+				 cell->lead ? '*' : stretch ? '^' : ' ');
 		else
-			snprintf(buf, sizeof buf, "  \u00b7 ");
+			snprintf(buf, sizeof buf, "  %s ", cell->follows ? "f" : "\u00b7");
 		if (cell->lead)
 			at |= A_BOLD;
+		if (stretch)
+			at |= A_UNDERLINE;
 		if (!cell->share)
 			at |= role_attr(ui, ROLE_MUTED);
 		if (current && s == ui->slot && ui->focus == FOCUS_GRID)
-			at = role_attr(ui, ROLE_CURSOR) | (cell->lead ? A_BOLD : 0);
+			at = role_attr(ui, ROLE_CURSOR) | (cell->lead ? A_BOLD : 0) |
+			     (stretch ? A_UNDERLINE : 0);
 		put_text(y, x, ui->cell_w - 1, buf, at, true);
 	}
 }
@@ -365,17 +436,41 @@ static void draw_summary(struct ui *ui)
 	}
 }
 
+static void wrap_text(int *y, int x, int w, int max_y, const char *text, attr_t at);
+
+/* The finding chosen in the panel, in full, wrapped over the detail lines. */
+static void draw_finding_detail(struct ui *ui)
+{
+	const struct analysis *a = &ui->an;
+	const struct finding *f;
+	char msg[1024], buf[1200];
+	enum severity sev;
+	int y = ui->detail_y;
+
+	if (ui->sel < 0 || ui->sel >= findings_shown(ui))
+		return;
+	f = &a->findings[ui->sel];
+	sev = finding_severity(f->code);
+	finding_message(a, f, msg, sizeof msg);
+	snprintf(buf, sizeof buf, "%c %s: %s", sev_symbol[sev], finding_code_name(f->code), msg);
+	wrap_text(&y, 0, ui->cols, ui->detail_y + 2, buf, role_attr(ui, sev_role[sev]));
+}
+
 static void draw_detail(struct ui *ui)
 {
 	const struct catalog *c = ui->cat;
 	const struct slot *sl = &c->slots[ui->slot];
 	const struct slot_result *r = &ui->an.slots[ui->slot];
-	char buf[2048], need[48], staffed[32], legs[CATALOG_LEGS_TEXT];
+	char buf[4096], need[48], staffed[32], legs[CATALOG_LEGS_TEXT * 2];
 
 	move(ui->detail_y, 0);
 	clrtoeol();
 	move(ui->detail_y + 1, 0);
 	clrtoeol();
+	if (ui->focus == FOCUS_FINDINGS) {
+		draw_finding_detail(ui);
+		return;
+	}
 	analysis_format_staffed(r->staffed, staffed, sizeof staffed);
 	if (r->need == NEED_UNSET)
 		snprintf(need, sizeof need, "need: 1 holder");
@@ -387,10 +482,11 @@ static void draw_detail(struct ui *ui)
 		text_format_decimal(r->need, FTE_DECIMALS, n, sizeof n);
 		snprintf(need, sizeof need, "need %s FTE", n);
 	}
-	snprintf(buf, sizeof buf, "%c %s: %s%s%s%s%s%s \u00b7 %d holder%s, %s FTE \u00b7 %s",
-		 state_symbol(r->state), sl->id, sl->label, sl->dutch[0] ? " (" : "", sl->dutch,
-		 sl->dutch[0] ? ")" : "", sl->summary[0] ? " \u2014 " : "", sl->summary,
-		 r->holders, r->holders == 1 ? "" : "s", staffed, need);
+	/* the status in words first: it explains the symbol under the cursor */
+	snprintf(buf, sizeof buf, "%s \u00b7 %s%s%s%s \u00b7 %d holder%s, %s FTE, %s%s%s",
+		 slot_status(ui, ui->slot), sl->label, sl->dutch[0] ? " (" : "", sl->dutch,
+		 sl->dutch[0] ? ")" : "", r->holders, r->holders == 1 ? "" : "s", staffed, need,
+		 sl->summary[0] ? " \u2014 " : "", sl->summary);
 	put_text(ui->detail_y, 0, ui->cols, buf, role_attr(ui, state_role(r->state)), true);
 
 	if (ui->plan->npeople == 0)
@@ -399,23 +495,47 @@ static void draw_detail(struct ui *ui)
 		const struct person *p = ui->plan->people[ui->row];
 		const struct person_result *pr = &ui->an.people[ui->row];
 		const struct cell *cell = &p->cells[ui->slot];
-		char fte[24], over[48], here[64];
+		char fte[24], over[48], here[CATALOG_LEGS_TEXT + 160], strengths[CATALOG_LEGS_TEXT + 16];
+		uint32_t stretch = p->strengths_known ? sl->legs & ~p->strengths : 0;
 
-		catalog_legs_text(c, pr->legs, false, " ", legs, sizeof legs);
+		catalog_legs_text(c, pr->legs, true, ", ", legs, sizeof legs);
 		text_format_decimal(p->fte, FTE_DECIMALS, fte, sizeof fte);
-		if (pr->over)
-			snprintf(over, sizeof over, " (%d over)", pr->load - plan_max_load(ui->plan));
-		else
-			over[0] = '\0';
-		if (cell->share)
-			snprintf(here, sizeof here, "%s: %d%%%s", sl->id, cell->share,
-				 cell->lead ? " lead" : "");
-		else
-			snprintf(here, sizeof here, "%s: -", sl->id);
-		snprintf(buf, sizeof buf, "%s [%s] \u00b7 %s FTE%s \u00b7 %s \u00b7 load %d%%%s \u00b7 %d leg%s%s%s%s \u00b7 %s%s%s",
-			 p->name, p->id, fte, p->external ? " external" : "", here, pr->load, over,
-			 pr->nlegs, pr->nlegs == 1 ? "" : "s", pr->nlegs ? ": " : "", legs,
-			 pr->sheep ? " SHEEP" : "", p->note[0] ? "note: " : "", p->note,
+		over[0] = '\0';
+		if (pr->over) {
+			int excess = pr->load - plan_max_load(ui->plan);
+			char hours[24];
+
+			/* hours a week stand beside over-load */
+			text_format_shown(analysis_over_hours(ui->plan, ui->row, excess), 1, hours,
+					  sizeof hours);
+			snprintf(over, sizeof over, " (%d over, %s hours a week)", excess, hours);
+		}
+		if (cell->share && stretch) {
+			char missing[CATALOG_LEGS_TEXT];
+
+			catalog_legs_text(c, stretch, true, ", ", missing, sizeof missing);
+			snprintf(here, sizeof here, "%s: %d%%%s, a stretch (^): asks for %s",
+				 sl->label, cell->share, cell->lead ? ", lead (*)" : "", missing);
+		} else if (cell->share) {
+			snprintf(here, sizeof here, "%s: %d%%%s", sl->label, cell->share,
+				 cell->lead ? ", lead (*)" : "");
+		} else {
+			snprintf(here, sizeof here, "%s: not assigned%s", sl->label,
+				 cell->follows ? ", follows it up (f)" : "");
+		}
+		if (p->strengths_known) {
+			char known[CATALOG_LEGS_TEXT];
+
+			catalog_legs_text(c, p->strengths, true, ", ", known, sizeof known);
+			snprintf(strengths, sizeof strengths, " \u00b7 strong in %s", known);
+		} else {
+			strengths[0] = '\0';
+		}
+		/* what matters most first: the cell, the load, the sheep */
+		snprintf(buf, sizeof buf, "%s \u00b7 %s \u00b7 load %d%%%s \u00b7 %d leg%s%s%s%s%s \u00b7 %s FTE%s \u00b7 %s%s%s",
+			 p->name, here, pr->load, over, pr->nlegs, pr->nlegs == 1 ? "" : "s",
+			 pr->sheep ? ", a five-legged sheep (S)" : "", pr->nlegs ? ": " : "", legs, strengths,
+			 fte, p->external ? ", external" : "", p->note[0] ? "note: " : "", p->note,
 			 p->note[0] ? "" : "no note");
 		put_text(ui->detail_y + 1, 0, ui->cols, buf,
 			 pr->sheep || pr->over ? role_attr(ui, ROLE_WARNING) : A_NORMAL, true);
@@ -425,14 +545,17 @@ static void draw_detail(struct ui *ui)
 static void draw_findings(struct ui *ui)
 {
 	const struct analysis *a = &ui->an;
-	char buf[1024], line[1100];
-	int i, y;
+	char buf[1024], line[1100], info[64];
+	int i, y, shown = findings_shown(ui);
 
-	snprintf(buf, sizeof buf, "Findings: %d error%s, %d warning%s, %d info%s",
+	if (ui->hide_info)
+		snprintf(info, sizeof info, "%d info hidden (i)", a->count[SEV_INFO]);
+	else
+		snprintf(info, sizeof info, "%d info", a->count[SEV_INFO]);
+	snprintf(buf, sizeof buf, "Findings: %d error%s, %d warning%s, %s%s",
 		 a->count[SEV_ERROR], a->count[SEV_ERROR] == 1 ? "" : "s",
-		 a->count[SEV_WARNING], a->count[SEV_WARNING] == 1 ? "" : "s",
-		 a->count[SEV_INFO],
-		 ui->focus == FOCUS_FINDINGS ? "  (Enter: go to it, Tab: back to the grid)"
+		 a->count[SEV_WARNING], a->count[SEV_WARNING] == 1 ? "" : "s", info,
+		 ui->focus == FOCUS_FINDINGS ? "  (Enter: go to it, Tab: back)"
 					     : "  (Tab: browse)");
 	put_text(ui->find_y, 0, ui->cols, buf, role_attr(ui, ROLE_HEADER) | A_BOLD, true);
 	for (i = 0; i < ui->find_h; i++) {
@@ -442,10 +565,12 @@ static void draw_findings(struct ui *ui)
 		y = ui->find_y + 1 + i;
 		move(y, 0);
 		clrtoeol();
-		if (k >= a->nfindings) {
-			if (k == 0)
+		if (k >= shown) {
+			if (k == 0 && a->nfindings == 0)
 				put_text(y, 2, ui->cols - 2, "No findings: every slot is covered and nobody is overloaded.",
 					 role_attr(ui, ROLE_OK), false);
+			else if (k == 0)
+				put_text(y, 2, ui->cols - 2, "No errors or warnings.", role_attr(ui, ROLE_OK), false);
 			continue;
 		}
 		sev = finding_severity(a->findings[k].code);
@@ -471,12 +596,13 @@ static void draw_hints(struct ui *ui)
 			 true);
 		return;
 	}
-	/* help and quit first, so they survive a narrow screen */
-	for (int pass = 0; pass < 2; pass++)
+	/* help, quit and the legend first, so they survive a narrow screen */
+	for (int pass = 0; pass < 4; pass++)
 		for (i = 0; i < nactions && len < sizeof buf; i++) {
-			bool first = actions[i].id == ACT_HELP || actions[i].id == ACT_QUIT;
+			enum act id = actions[i].id;
+			int rank = id == ACT_HELP ? 0 : id == ACT_QUIT ? 1 : id == ACT_LEGEND ? 2 : 3;
 
-			if (actions[i].hint && first == (pass == 0))
+			if (actions[i].hint && rank == pass)
 				len += (size_t)snprintf(buf + len, sizeof buf - len, " %s %s ",
 							key_label(actions[i].keys[0]), actions[i].hint);
 		}
@@ -557,14 +683,108 @@ void draw_help(struct ui *ui, int first)
 		put_text(y, 25, ui->cols - 25, actions[i].help, A_NORMAL, false);
 	}
 	y = ui->rows - 5;
-	put_text(y++, 2, ui->cols - 4, "Cells: share in % of the person's time, * lead, \u00b7 not assigned.",
+	put_text(y++, 2, ui->cols - 4, "Cells: share in % of own time, * lead, ^ stretch, \u00b7 not held, f followed up.",
 		 role_attr(ui, ROLE_MUTED), false);
-	put_text(y++, 2, ui->cols - 4, "Status: X uncovered, ! warning, ~ one holder, + fine, - not needed.",
+	put_text(y++, 2, ui->cols - 4, "Status: X uncovered, ! understaffed, no lead, lead conflict or external only,",
 		 role_attr(ui, ROLE_MUTED), false);
-	put_text(y++, 2, ui->cols - 4, "People: load % (! over the limit), legs (S: five-legged sheep), e: external.",
+	put_text(y++, 2, ui->cols - 4, "  ~ one holder, + ok or shared, led, - not needed. e shows the whole legend.",
 		 role_attr(ui, ROLE_MUTED), false);
 	put_text(y++, 2, ui->cols - 4, "Findings: X error, ! warning, i info. See schaap(1) and schaap-team(5).",
 		 role_attr(ui, ROLE_MUTED), false);
+	refresh();
+}
+
+/* The legend: every symbol and column of the grid, in check's words. */
+static const char *const legend[][2] = {
+	{ NULL, "The grid" },
+	{ "15", "15% of the person's working time goes to the slot" },
+	{ "15*", "the person leads the slot, the one who answers for it" },
+	{ "\u00b7", "the person does not hold the slot" },
+	{ "e", "after a name: external, from outside the organisation" },
+	{ "Load", "the sum of the person's shares; ! over the team's max_load" },
+	{ "Leg", "legs (families of strengths) the person's slots ask for" },
+	{ "S", "a five-legged sheep: asked to be strong in nearly all" },
+	{ "\u25c2 \u25b8", "slots off screen: the grid scrolls with the cursor" },
+	{ NULL, "Slot status (row \"holders, status\"), as schaap check says it" },
+	{ "X uncovered", "the team needs the slot and nobody holds it" },
+	{ "! understaffed", "the holders give less FTE than the slot needs" },
+	{ "! no lead", "shared by several people and nobody leads it" },
+	{ "! lead conflict", "more than one person leads it" },
+	{ "! external only", "only external people hold it" },
+	{ "~ one holder", "the slot rests on one person" },
+	{ "+ shared, led", "shared, with one lead" },
+	{ "+ ok", "fine" },
+	{ "- not needed", "its need is 0" },
+	{ NULL, "Findings" },
+	{ "X ! i", "error, warning, info; Tab browses them, i hides info" },
+};
+
+void draw_legend(struct ui *ui)
+{
+	int n = (int)(sizeof legend / sizeof legend[0]), i, y = 2;
+
+	erase();
+	put_text(0, 0, ui->cols, " schaap \u2014 legend (Up/Down scroll, any other key closes)",
+		 role_attr(ui, ROLE_TITLE), true);
+	if (ui->help_first > n - 1)
+		ui->help_first = n - 1;
+	for (i = ui->help_first; i < n && y < ui->rows - 1; i++, y++) {
+		if (!legend[i][0]) {
+			if (i > ui->help_first && y + 1 < ui->rows - 1)
+				y++;
+			put_text(y, 2, ui->cols - 4, legend[i][1], A_BOLD, false);
+			continue;
+		}
+		put_text(y, 4, 16, legend[i][0], A_BOLD, true);
+		put_text(y, 21, ui->cols - 22, legend[i][1], A_NORMAL, false);
+	}
+	refresh();
+}
+
+int legend_lines(void)
+{
+	return (int)(sizeof legend / sizeof legend[0]);
+}
+
+/* The team file did not load: the error, its line, and what can be done. */
+void draw_load_error(struct ui *ui)
+{
+	char buf[9000];
+	const char *editor = getenv("VISUAL");
+	int y = 2;
+
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	if (!editor || !*editor)
+		editor = "vi";
+	erase();
+	snprintf(buf, sizeof buf, " schaap \u2014 %s cannot be opened", ui->path ? ui->path : "");
+	put_text(0, 0, ui->cols, buf, role_attr(ui, ROLE_TITLE), true);
+	wrap_text(&y, 2, ui->cols - 4, ui->rows - 6, ui->load_error, role_attr(ui, ROLE_ERROR));
+	y++;
+	{
+		/* the program's name, without its directory or options */
+		char name[64];
+		const char *base = editor, *p;
+		size_t n;
+
+		for (p = editor; *p && *p != ' '; p++)
+			if (*p == '/')
+				base = p + 1;
+		n = strcspn(base, " ");
+		snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), base);
+		snprintf(buf, sizeof buf, "Fix it in your editor (%s) at line %d, and it is loaded again.",
+			 name, ui->load_error_line);
+	}
+	wrap_text(&y, 2, ui->cols - 4, ui->rows - 4, buf, A_NORMAL);
+	y++;
+	put_text(y++, 4, ui->cols - 6, "e  edit the file at that line, then load it again", A_NORMAL, false);
+	put_text(y++, 4, ui->cols - 6, "r  load it again", A_NORMAL, false);
+	put_text(y++, 4, ui->cols - 6, "q  quit", A_NORMAL, false);
+	if (ui->message[0])
+		put_text(ui->rows - 1, 0, ui->cols, ui->message,
+			 ui->message_error ? role_attr(ui, ROLE_ERROR) | A_REVERSE : role_attr(ui, ROLE_HINT),
+			 true);
 	refresh();
 }
 

@@ -4,7 +4,8 @@
  * A test script is text: each character is a key, except that <Name>
  * stands for a special key (<Up> <Down> <Left> <Right> <Enter> <Tab>
  * <BTab> <Esc> <Bs> <Del> <Home> <End> <PgUp> <PgDn> <F1> <C-x> <lt>),
- * <Resize=80x24> resizes the screen, <Click=Y,X> clicks, <WheelUp> and
+ * <Resize=80x24> resizes the screen, <Click=Y,X> clicks and <DClick=Y,X>
+ * double-clicks at row Y, column X, <WheelUp> and
  * <WheelDown> scroll, <Hup> <Term> <Quit> <Int> <Pipe> deliver that
  * signal, <Eof> is the end of the terminal's input, and <Dump> writes the
  * screen as text to the dump file. Newlines in the script are ignored. */
@@ -50,11 +51,11 @@ static int named_key(struct ui *ui, const char *name)
 		resizeterm(b, a);
 		return KEY_RESIZE;
 	}
-	if (sscanf(name, "Click=%d,%d", &a, &b) == 2) {
+	if (sscanf(name, "Click=%d,%d", &a, &b) == 2 || sscanf(name, "DClick=%d,%d", &a, &b) == 2) {
 		memset(&script_mouse, 0, sizeof script_mouse);
 		script_mouse.y = a;
 		script_mouse.x = b;
-		script_mouse.bstate = BUTTON1_CLICKED;
+		script_mouse.bstate = name[0] == 'D' ? BUTTON1_DOUBLE_CLICKED : BUTTON1_CLICKED;
 		have_script_mouse = true;
 		return KEY_MOUSE;
 	}

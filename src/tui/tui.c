@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "teamfile.h"
@@ -172,7 +173,8 @@ void ui_prompt(struct ui *ui, const char *question, const char *initial,
 	snprintf(pr->question, sizeof pr->question, "%s", question);
 	snprintf(pr->text, sizeof pr->text, "%s", initial ? initial : "");
 	pr->len = pr->cur = strlen(pr->text);
-	pr->selected = false;
+	/* the value filled in is chosen: the first key typed replaces it */
+	pr->selected = pr->len > 0;
 	pr->done = done;
 	pr->cancel = cancel;
 	ui->mode = MODE_PROMPT;
@@ -222,6 +224,18 @@ static void profile_key(struct ui *ui, int key)
 	ui->mode = MODE_GRID;
 }
 
+static void legend_key(struct ui *ui, int key)
+{
+	if ((key == KEY_DOWN || key == 'j') && ui->help_first < legend_lines() - 1)
+		ui->help_first++;
+	else if ((key == KEY_UP || key == 'k') && ui->help_first > 0)
+		ui->help_first--;
+	else if (key != KEY_DOWN && key != KEY_UP && key != 'j' && key != 'k')
+		ui->mode = MODE_GRID;
+}
+
+static void load_error_key(struct ui *ui, int key);
+
 static void prompt_key(struct ui *ui, int key, wint_t ch)
 {
 	struct prompt *pr = &ui->prompt;
@@ -252,6 +266,7 @@ static void ask_key(struct ui *ui, int key)
 
 static void draw(struct ui *ui)
 {
+	ui_layout(ui);
 	if (ui->too_small) {
 		ui_draw(ui);
 		return;
@@ -262,6 +277,13 @@ static void draw(struct ui *ui)
 		break;
 	case MODE_PROFILE:
 		draw_profile(ui);
+		break;
+	case MODE_LEGEND:
+		draw_legend(ui);
+		break;
+	case MODE_LOAD_ERROR:
+		curs_set(0);
+		draw_load_error(ui);
 		break;
 	case MODE_PROMPT:
 		/* typing changes only the bottom row */
@@ -329,14 +351,18 @@ static void offer_recovery(struct ui *ui)
 	ui_ask(ui, q, recover_yes, recover_no);
 }
 
-/* Load @path, or start a new plan there when it does not exist. */
-static struct plan *open_plan(const struct catalog *cat, const char *path, bool *is_new)
+/* Load @path, or start a new plan there when it does not exist. A file
+ * that is there but does not parse (an error with a line) is not the
+ * end: *@err keeps the error and the planner shows it and offers the
+ * editor; any other failure returns NULL. */
+static struct plan *open_plan(const struct catalog *cat, const char *path, bool *is_new,
+			      struct error *err)
 {
-	struct error err;
 	struct plan *p;
 	struct stat st;
 
 	*is_new = false;
+	error_clear(err);
 	if (path && stat(path, &st) < 0 && errno == ENOENT) {
 		struct stat lst;
 
@@ -348,11 +374,114 @@ static struct plan *open_plan(const struct catalog *cat, const char *path, bool 
 	}
 	if (!path)
 		return plan_new(cat);
+	p = teamfile_load(path, cat, err);
+	if (p) {
+		error_clear(err);
+		return p;
+	}
+	error_print(err, stderr);
+	if (err->line > 0)
+		return plan_new(cat);
+	return NULL;
+}
+
+static void show_load_error(struct ui *ui, const struct error *err)
+{
+	snprintf(ui->load_error, sizeof ui->load_error, "%s:%d: %s", err->file[0] ? err->file : ui->path,
+		 err->line, err->msg);
+	ui->load_error_line = err->line;
+	ui->mode = MODE_LOAD_ERROR;
+	ui->status = 2;
+}
+
+/* Load the team file again, after it was edited. */
+static void reload(struct ui *ui)
+{
+	struct error err;
+	struct plan *p;
+
 	error_clear(&err);
-	p = teamfile_load(path, cat, &err);
-	if (!p)
-		error_print(&err, stderr);
-	return p;
+	p = teamfile_load(ui->path, ui->cat, &err);
+	if (!p) {
+		if (err.line > 0) {
+			show_load_error(ui, &err);
+			ui_message(ui, true, "still not loaded: see the line above");
+		} else {
+			ui_message(ui, true, "%s", err.msg);
+		}
+		return;
+	}
+	plan_free(ui->plan);
+	ui->plan = p;
+	ui->row = ui->slot = ui->top = ui->left = 0;
+	ui->status = 0;
+	ui->mode = MODE_GRID;
+	stamp_take(&ui->stamp, ui->path);
+	ui_reanalyse(ui);
+	ui_message(ui, false, "loaded %s", ui->path);
+}
+
+/* Run $VISUAL (or $EDITOR, or vi) on the team file at the error's line,
+ * as "EDITOR +LINE FILE", with the terminal handed over meanwhile. */
+static void run_editor(struct ui *ui)
+{
+	const char *editor = getenv("VISUAL");
+	struct sigaction ign, old_int, old_quit;
+	char line[32];
+	pid_t pid;
+	int st;
+
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	if (!editor || !*editor)
+		editor = "vi";
+	snprintf(line, sizeof line, "+%d", ui->load_error_line);
+	def_prog_mode();
+	endwin();
+	/* Ctrl-C in the editor is the editor's */
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
+	pid = fork();
+	if (pid == 0) {
+		char cmd[4200];
+
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		/* the editor setting may hold options: let the shell split it */
+		snprintf(cmd, sizeof cmd, "%s \"$1\" \"$2\"", editor);
+		execl("/bin/sh", "sh", "-c", cmd, "sh", line, ui->path, (char *)NULL);
+		_exit(127);
+	}
+	if (pid > 0)
+		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+			;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	if (pid < 0) {
+		ui_message(ui, true, "cannot start the editor: %s", strerror(errno));
+		return;
+	}
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		ui_message(ui, true, "the editor (%s) failed; r loads the file again", editor);
+		return;
+	}
+	reload(ui);
+}
+
+static void load_error_key(struct ui *ui, int key)
+{
+	if (key == 'e' || key == '\n')
+		run_editor(ui);
+	else if (key == 'r')
+		reload(ui);
+	else if (key == 'q' || key == 3 || key == 27)
+		ui->quit = true;
 }
 
 /* Scripted tests make one save step fail: SCHAAP_TEST_SAVE_FAULT=STEP:ERRNO
@@ -451,7 +580,12 @@ static void run_signal(struct ui *ui, int sig)
 		on_stop(ui, sig);
 		return;
 	}
-	/* an interrupt closes what is open and asks, as Ctrl-C in the grid */
+	/* an interrupt closes what is open and asks, as Ctrl-C in the grid;
+	 * with no plan loaded there is nothing to ask about */
+	if (ui->mode == MODE_LOAD_ERROR) {
+		ui->quit = true;
+		return;
+	}
 	ui->mode = MODE_GRID;
 	act_quit(ui, 3);
 }
@@ -473,11 +607,11 @@ static void run_key(struct ui *ui, int key, wint_t ch)
 		erase();
 		return;
 	}
-	if (ui->mode == MODE_GRID)
+	if (ui->mode == MODE_GRID || ui->mode == MODE_LOAD_ERROR)
 		ui->message[0] = '\0';
 	if (ui->too_small) {
 		/* only quitting works on the "too small" screen */
-		if (ui->mode == MODE_GRID && (key == 'q' || key == 3))
+		if ((ui->mode == MODE_GRID || ui->mode == MODE_LOAD_ERROR) && (key == 'q' || key == 3))
 			act_quit(ui, key);
 		return;
 	}
@@ -485,6 +619,8 @@ static void run_key(struct ui *ui, int key, wint_t ch)
 	case MODE_GRID: grid_key(ui, key); break;
 	case MODE_HELP: help_key(ui, key); break;
 	case MODE_PROFILE: profile_key(ui, key); break;
+	case MODE_LEGEND: legend_key(ui, key); break;
+	case MODE_LOAD_ERROR: load_error_key(ui, key); break;
 	case MODE_PROMPT: prompt_key(ui, key, ch); break;
 	case MODE_ASK: ask_key(ui, key); break;
 	}
@@ -498,6 +634,7 @@ int tui_main(const struct catalog *cat, const char *path)
 	static const int stop_signals[] = { SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGPIPE };
 	struct ui ui;
 	struct sigaction sa;
+	struct error load_err;
 	bool is_new;
 	int key;
 	size_t i;
@@ -505,9 +642,14 @@ int tui_main(const struct catalog *cat, const char *path)
 
 	memset(&ui, 0, sizeof ui);
 	ui.cat = cat;
-	ui.plan = open_plan(cat, path, &is_new);
+	ui.plan = open_plan(cat, path, &is_new, &load_err);
 	if (!ui.plan)
 		return 2;
+	if (load_err.line > 0 && !getenv("SCHAAP_TEST_KEYS") &&
+	    !(isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {
+		plan_free(ui.plan); /* no terminal to show it on: the message is all */
+		return 2;
+	}
 	ui.path = path ? strdup(path) : NULL;
 	stamp_take(&ui.stamp, ui.path);
 	analysis_init(&ui.an);
@@ -523,7 +665,10 @@ int tui_main(const struct catalog *cat, const char *path)
 	else if (!path)
 		ui_message(&ui, false, "untitled plan: a adds a person, s asks for a file name");
 	ui_layout(&ui);
-	offer_recovery(&ui);
+	if (load_err.line > 0)
+		show_load_error(&ui, &load_err);
+	else
+		offer_recovery(&ui);
 
 	/* no SA_RESTART: a signal ends the wait in ui_getkey at once */
 	memset(&sa, 0, sizeof sa);

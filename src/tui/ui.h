@@ -28,7 +28,8 @@ enum act {
 	ACT_TOGGLE, ACT_MORE, ACT_LESS, ACT_SHARE, ACT_LEAD,
 	ACT_ADD, ACT_RENAME, ACT_DELETE, ACT_FTE, ACT_EXTERNAL, ACT_NOTE,
 	ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_NEED, ACT_TEAM_NAME,
-	ACT_UNDO, ACT_REDO, ACT_FOCUS, ACT_JUMP, ACT_PROFILE,
+	ACT_UNDO, ACT_REDO, ACT_FOCUS, ACT_JUMP, ACT_FIND, ACT_INFO, ACT_PROFILE, ACT_LEGEND,
+	ACT_STRENGTHS, ACT_FOLLOW,
 	ACT_SAVE, ACT_SAVE_AS, ACT_HELP, ACT_REDRAW, ACT_QUIT,
 	ACT_COUNT
 };
@@ -70,7 +71,7 @@ enum focus { FOCUS_GRID, FOCUS_FINDINGS };
 
 /* The screen states of the one loop: each has a draw and a key function
  * in tui.c, and every state hears the signals and the hang-up there. */
-enum mode { MODE_GRID, MODE_HELP, MODE_PROFILE, MODE_PROMPT, MODE_ASK };
+enum mode { MODE_GRID, MODE_HELP, MODE_PROFILE, MODE_LEGEND, MODE_PROMPT, MODE_ASK, MODE_LOAD_ERROR };
 
 #define PROMPT_MAX 8192
 
@@ -116,7 +117,13 @@ struct ui {
 	int help_first;          /* first help line shown */
 	struct prompt prompt;
 	struct ask ask;
-	char pending[PROMPT_MAX]; /* a file name waiting for an answer */
+	char pending[PROMPT_MAX]; /* a file name or name waiting for an answer */
+	int pending_fte;         /* the new person's FTE, while adding */
+	bool hide_info;          /* the findings panel leaves out info findings */
+	char load_error[8192];   /* why the team file did not load (MODE_LOAD_ERROR) */
+	int load_error_line;
+	struct timespec last_press; /* for double clicks */
+	int press_row, press_slot;
 	char message[8192];
 	bool message_error;
 	bool quit;
@@ -152,9 +159,15 @@ void ui_scroll_into_view(struct ui *ui);
 void put_text(int y, int x, int w, const char *s, attr_t attr, bool pad);
 void draw_help(struct ui *ui, int first);
 void draw_profile(struct ui *ui);
-/* The grid cell under screen position (@y, @x): returns false if none. */
-bool ui_hit_cell(const struct ui *ui, int y, int x, int *row, int *slot);
+/* The person row and slot under screen position (@y, @x): false if no
+ * person is there; *@on_cell is false on the name and figures. */
+bool ui_hit_cell(const struct ui *ui, int y, int x, int *row, int *slot, bool *on_cell);
 
+void draw_legend(struct ui *ui);
+int legend_lines(void);
+void draw_load_error(struct ui *ui);
+/* The findings the panel lists: all, or all but the info findings. */
+int findings_shown(const struct ui *ui);
 void draw_prompt(struct ui *ui);
 void draw_ask(struct ui *ui);
 
@@ -217,6 +230,8 @@ void act_delete(struct ui *ui, int key);
 void act_fte(struct ui *ui, int key);
 void act_external(struct ui *ui, int key);
 void act_note(struct ui *ui, int key);
+void act_strengths(struct ui *ui, int key);
+void act_follow(struct ui *ui, int key);
 void act_move_up(struct ui *ui, int key);
 void act_move_down(struct ui *ui, int key);
 void act_need(struct ui *ui, int key);
@@ -225,6 +240,9 @@ void act_undo(struct ui *ui, int key);
 void act_redo(struct ui *ui, int key);
 void act_focus(struct ui *ui, int key);
 void act_jump(struct ui *ui, int key);
+void act_find(struct ui *ui, int key);
+void act_info(struct ui *ui, int key);
+void act_legend(struct ui *ui, int key);
 void act_profile(struct ui *ui, int key);
 void act_save(struct ui *ui, int key);
 void act_save_as(struct ui *ui, int key);
