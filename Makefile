@@ -162,7 +162,7 @@ FUZZ_CC  ?= clang
 fuzz: $(B)/gen/catalog_builtin.c | deps
 	@mkdir -p $(FUZZ_DIR)/corpus
 	@cp config/*.ini tests/data/*.ini $(FUZZ_DIR)/corpus/ 2>/dev/null; \
-	 find ../shared/peer-corpus tests/data/fuzz -name '*.ini' -exec cp {} $(FUZZ_DIR)/corpus/ \; 2>/dev/null; true
+	 find tests/data/peer tests/data/keep tests/data/fuzz -name '*.ini' -exec cp {} $(FUZZ_DIR)/corpus/ \; 2>/dev/null; true
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude $(INI_CFLAGS) \
 		-o $(FUZZ_DIR)/fuzz_load tests/fuzz/fuzz_load.c $(CORE_SRC) $(IO_SRC) \
 		$(B)/gen/catalog_builtin.c $(INI_LIBS)

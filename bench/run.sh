@@ -46,6 +46,23 @@ for f in team-100 team-1000 team-10000 team40-1000; do
 		printf "%-22s %10.1fms %10.3fms %9.1fMiB\n", name, m0 / 1000, (m1 - m0) / 1000 / 400, $3 / 1024 }'
 done
 
+# The worst a file can ask: each input up to the 64 MiB cap must get its
+# answer (a plan or one error) within 5 s; these are the slowest kinds.
+echo
+echo "hostile inputs (check, wall time of one run, answer):"
+awk 'BEGIN { printf "[team]\n"; for (i = 0; i < 99998; i++) printf "k%d = %d\n", i, i }' >"$dir/keys-99998.ini"
+awk 'BEGIN { printf "[team]\n"; for (i = 0; i < 300000; i++) printf "k%d = %d\n", i, i }' >"$dir/keys-300000.ini"
+awk 'BEGIN { printf "[team]\nname = x\n"; for (i = 0; i < 100000; i++) printf "[person p%d]\nname = P\n", i }' >"$dir/people-100000.ini"
+awk 'BEGIN { for (i = 0; i < 33554431; i++) printf " \n" }' >"$dir/blank-64m.ini"
+awk 'BEGIN { s = sprintf("%1000s", ""); gsub(/ /, "x", s); for (i = 0; i < 66000; i++) printf "; %s\n", s }' >"$dir/comments-64m.ini"
+for f in keys-99998 keys-300000 people-100000 blank-64m comments-64m; do
+	a=$(date +%s%N)
+	$SCHAAP check "$dir/$f.ini" >/dev/null 2>"$dir/err"
+	st=$?
+	b=$(date +%s%N)
+	printf '%-22s %8.0fms  exit %d  %s\n' "$f" "$(( (b - a) / 1000000 ))" "$st" "$(head -c 60 "$dir/err")"
+done
+
 if command -v valgrind >/dev/null 2>&1; then
 	echo
 	echo "instructions (callgrind, whole process):"

@@ -61,7 +61,7 @@ printf '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></h
 chrome --window-size=$width_px,1200 --screenshot="$tmp/blank.png" "file://$tmp/blank.html" >/dev/null
 blank_size=$(stat -c %s "$tmp/blank.png" 2>/dev/null || echo 0)
 
-for team in config/*-team.ini tests/data/golden-hostile.ini "$tmp/many.ini"; do
+for team in config/*-team.ini tests/data/hostile.ini "$tmp/many.ini"; do
 	base=$(basename "$team" .ini)
 	html=$tmp/$base.html
 	if ! "$SCHAAP" report --format html -o "$html" "$team"; then

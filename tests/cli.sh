@@ -33,7 +33,7 @@ expect "missing argument" 2 "" "usage: schaap" -- "$SCHAAP" --catalog
 expect "check without files" 2 "" "check needs at least one TEAMFILE" -- "$SCHAAP" check
 expect "bad format" 2 "" "unknown format 'xml'" -- "$SCHAAP" check --format xml config/example-team.ini
 expect "two team files for the planner" 2 "" "unexpected argument" -- "$SCHAAP" a.ini b.ini
-expect "clean team" 0 "No warnings|info" "" -- "$SCHAAP" check config/startup-team.ini
+expect "clean team" 0 "; 0 errors, 0 warnings, [0-9]+ info$" "" -- "$SCHAAP" check config/startup-team.ini
 expect "warnings" 1 "five-legged-sheep" "" -- "$SCHAAP" check config/example-team.ini
 expect "directory" 2 "" "^schaap: tests: is a directory" -- "$SCHAAP" check tests
 expect "missing file" 2 "" "^schaap: nope.ini: cannot open" -- "$SCHAAP" check nope.ini
@@ -79,6 +79,46 @@ fi
 expect "planner, bad file" 2 "" "bad.ini:3: share" -- "$SCHAAP" "$tmp/bad.ini"
 [ -s "$tmp/out" ] && { fail=$((fail + 1)); echo "cli: planner wrote to the screen before failing"; } || pass=$((pass + 1))
 expect "planner without a terminal" 2 "" "needs a terminal" -- "$SCHAAP" config/example-team.ini
+
+# no raw control character from a file name, a --catalog path or an
+# option value reaches standard error
+esc=$(printf 'x\033]0;PWNED\007')
+raw_on_stderr() {
+	what=$1
+	shift
+	"$@" >/dev/null 2>"$tmp/err" </dev/null
+	if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$tmp/err"; then
+		fail=$((fail + 1)); echo "cli: raw control character on stderr: $what"
+	elif ! grep -qF 'x\x1b]0;PWNED\x07' "$tmp/err"; then
+		fail=$((fail + 1)); echo "cli: not shown escaped: $what"; cat -v "$tmp/err"
+	else
+		pass=$((pass + 1))
+	fi
+}
+raw_on_stderr "missing file" "$SCHAAP" check "$esc.ini"
+raw_on_stderr "check --catalog" "$SCHAAP" check --catalog "$esc.ini" config/example-team.ini
+raw_on_stderr "planner --catalog" "$SCHAAP" --catalog "$esc.ini" config/example-team.ini
+raw_on_stderr "--format" "$SCHAAP" check --format "$esc" config/example-team.ini
+raw_on_stderr "unknown option" "$SCHAAP" "--$esc"
+raw_on_stderr "unexpected argument" "$SCHAAP" a.ini "$esc"
+printf '[team]\nname = T\nbogus = 1\n' >"$tmp/$esc.ini"
+raw_on_stderr "bad file, check" "$SCHAAP" check "$tmp/$esc.ini"
+raw_on_stderr "bad file, planner" "$SCHAAP" "$tmp/$esc.ini"
+
+# without /proc (a container, a chroot): the built-in catalog and a team
+# file still load. Needs root for a private mount of an empty /proc.
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
+	unshare -m sh -c 'mount -t tmpfs none /proc && [ ! -e /proc/self ] && exec "$@"' sh \
+		"$SCHAAP" check config/example-team.ini >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ $got = 1 ] && grep -q "five-legged-sheep" "$tmp/out"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1)); echo "cli: without /proc: exit $got"; cat "$tmp/err"
+	fi
+else
+	echo "cli: skipped the test without /proc (needs root and unshare)"
+fi
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

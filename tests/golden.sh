@@ -7,8 +7,12 @@ pass=0 fail=0
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
-for team in config/*-team.ini tests/data/golden-*.ini; do
-	[ -f "$team" ] || continue
+# every expected output belongs to a team file, and every team file has both
+for exp in "$dir"/*.text "$dir"/*.tsv; do
+	base=$(basename "$exp"); base=${base%.*}
+	[ -f "config/$base.ini" ] || { fail=$((fail + 1)); echo "golden: $exp has no config/$base.ini"; }
+done
+for team in config/*-team.ini; do
 	base=$(basename "$team" .ini)
 	for fmt in text tsv; do
 		exp="$dir/$base.$fmt"
@@ -27,5 +31,6 @@ for team in config/*-team.ini tests/data/golden-*.ini; do
 		fi
 	done
 done
+[ "$pass" -ge 6 ] || { fail=$((fail + 1)); echo "golden: only $pass comparisons ran"; }
 echo "golden: $pass passed, $fail failed"
 [ "$fail" = 0 ]

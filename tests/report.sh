@@ -28,9 +28,12 @@ expect() {
 	fi
 }
 
-mkdir -p "$dir"
-for team in config/*-team.ini tests/data/golden-*.ini; do
-	[ -f "$team" ] || continue
+# every golden report belongs to a team file
+for exp in "$dir"/*.md "$dir"/*.html "$dir"/*.csv; do
+	base=$(basename "$exp"); base=${base%.*}
+	[ -f "config/$base.ini" ] || [ -f "tests/data/$base.ini" ] || bad "$exp has no team file"
+done
+for team in config/*-team.ini tests/data/hostile.ini; do
 	base=$(basename "$team" .ini)
 	for fmt in md html csv; do
 		exp="$dir/$base.$fmt"
@@ -96,10 +99,12 @@ grep -q '^usage: schaap report' "$tmp/out" && ok || bad "report --help shows no 
 expect "report in the main usage" 0 "" -- "$SCHAAP" --help
 grep -q 'schaap report' "$tmp/out" && ok || bad "schaap --help does not mention report"
 expect "unknown format" 2 "unknown format 'pdf' \\(md, html or csv\\)" -- "$SCHAAP" report --format pdf "$ex"
+expect "unknown option" 2 "unknown option '--bogus'" -- "$SCHAAP" report --bogus "$ex"
+expect "option without its value" 2 "option '-o' needs a value" -- "$SCHAAP" report "$ex" -o
 expect "no team file" 2 "report needs a TEAMFILE" -- "$SCHAAP" report
 expect "two team files" 2 "one TEAMFILE" -- "$SCHAAP" report "$ex" "$ex"
 expect "missing team file" 2 "^schaap: nope.ini: cannot open" -- "$SCHAAP" report nope.ini
-expect "bad team file" 2 "golden-hostile" -- "$SCHAAP" report --catalog tests/data/golden-hostile.ini "$ex"
+expect "bad team file" 2 "hostile" -- "$SCHAAP" report --catalog tests/data/hostile.ini "$ex"
 expect "options after the file" 0 "" -- "$SCHAAP" report "$ex" --format csv -o "$tmp/after.csv"
 cmp -s "$tmp/after.csv" "$dir/example-team.csv" && ok || bad "options after the file name were not taken"
 expect "catalog" 0 "" -- "$SCHAAP" report --catalog config/catalog.ini "$ex"
@@ -107,7 +112,7 @@ expect "catalog before report" 0 "" -- "$SCHAAP" --catalog config/catalog.ini re
 
 # pandoc reads the Markdown as the tables it was written as, names as text
 if command -v pandoc >/dev/null 2>&1; then
-	for team in "$ex" tests/data/golden-hostile.ini; do
+	for team in "$ex" tests/data/hostile.ini; do
 		"$SCHAAP" report "$team" >"$tmp/r.md"
 		want=$(grep -c '^|:---' "$tmp/r.md")
 		for reader in markdown commonmark_x gfm; do

@@ -81,10 +81,57 @@ static void test_each_step_each_error(void **state)
 	plan_free(p);
 }
 
+/* The same with a save that keeps the file's text: a failed save leaves
+ * the file and the kept text as they were, so the next save still changes
+ * only the one line. */
+static void test_each_step_keeping_the_text(void **state)
+{
+	static const int errors[] = { ENOSPC, EIO, EACCES };
+	const char *original =
+		"; kept in git\n[team]\nname = Faults   ; ours\n\n[person anna]\nname = Anna\n"
+		"webcare  = 40 lead   ; since March\n";
+	const char *want =
+		"; kept in git\n[team]\nname = Faults   ; ours\n\n[person anna]\nname = Anna\n"
+		"webcare  = 40 lead   ; since March\nkpi = 30\n";
+	struct teamfile_text *text = NULL;
+	char path[600], *after;
+	enum save_form form;
+	struct plan *p;
+	struct error err;
+	int s, e;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s", test_write("keep-faults.ini", original));
+	p = teamfile_load_text(path, test_catalog(), &text, &err);
+	assert_non_null(p);
+	assert_int_equal(plan_set_cell(p, 0, test_slot("kpi"), 30, false, &err), 0);
+	for (s = 0; s < SAVE_STEPS; s++) {
+		for (e = 0; e < 3; e++) {
+			fail_step = (enum save_step)s;
+			fail_errno = errors[e];
+			teamfile_fault = inject;
+			assert_int_equal(teamfile_save_text(p, &text, path, &form, &err), -1);
+			teamfile_fault = NULL;
+			after = test_read(path);
+			assert_string_equal(after, original);
+			free(after);
+			assert_int_equal(leftovers(test_dir()), 0);
+		}
+	}
+	assert_int_equal(teamfile_save_text(p, &text, path, &form, &err), 0);
+	assert_int_equal(form, SAVE_KEPT);
+	after = test_read(path);
+	assert_string_equal(after, want);
+	free(after);
+	teamfile_text_free(text);
+	plan_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_each_step_each_error),
+		cmocka_unit_test(test_each_step_keeping_the_text),
 	};
 
 	return cmocka_run_group_tests_name("save faults", tests, NULL, NULL);

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
+#include <limits.h>
 #include <grp.h>
 #include <pwd.h>
 #include <signal.h>
@@ -21,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../src/io/inidoc.h"
 #include "teamfile.h"
 #include "text.h"
 
@@ -253,11 +255,24 @@ static const struct bad bad_files[] = {
 	  { "unknown section [budget]", "[team], [needs] or [person ID]" }, "did you mean" },
 	{ "section [team:size] (CVE-2023-33461)", "[team:size]\nx = 1\n", 1,
 	  { "unknown section [team:size]" }, NULL },
+	/* iniparser files these under one name "team:size": a line that reads
+	 * two ways is refused where the second reading starts */
 	{ "[team:size] after [team] size", "[team]\nname = Acme\nsize = 3\n[team:size]\n", 4,
-	  { "" }, NULL },
-	{ "[team:size] before [team] size", "[team:size]\n[team]\nsize = 3\n", 3, { "" }, NULL },
+	  { "cannot be read unambiguously" }, NULL },
+	{ "[team:size] before [team] size", "[team:size]\n[team]\nsize = 3\n", 3,
+	  { "cannot be read unambiguously" }, NULL },
 	{ "[needs:webcare] after webcare", TEAM "[needs]\nwebcare = 1\n[needs:webcare]\n", 6,
-	  { "" }, NULL },
+	  { "cannot be read unambiguously" }, NULL },
+
+	/* quotes: a quoted value ends at its closing quote */
+	{ "text after a closing double quote", TEAM "[person anna]\nname = \"Anna\" de Vries\n", 5,
+	  { "the value of 'name' goes on after its closing quote" }, NULL },
+	{ "text after a closing single quote", ANNA "note = 'Anna's backup\n", 6,
+	  { "the value of 'note' goes on after its closing quote", "double quotes" }, NULL },
+	{ "double quote never closed", TEAM "[person anna]\nname = \"Anna de Vries\n", 5,
+	  { "the value of 'name' opens a double quote that is never closed" }, NULL },
+	{ "text after quotes in the team name", "[team]\nname = \"Acme\"Corp ; x\n", 2,
+	  { "the value of 'name' goes on after its closing quote" }, NULL },
 	{ "empty section name", TEAM "[]\nmax_load = 5\n", 4, { "a section needs a name" }, NULL },
 	{ "duplicate person", ANNA "\n[person anna]\nname = Anna B\n", 7,
 	  { "section [person anna] appears twice (first on line 4)" }, NULL },
@@ -1325,9 +1340,253 @@ static void save_replaces_file_whole(void **state)
 	free(dir);
 }
 
+/* ---- quotes, bounded loads, FILE.save, no /proc, stale temporaries ----- */
+
+static void quotes_end_a_value_or_are_text(void **state)
+{
+	struct plan *p, *back;
+	char *text;
+
+	(void)state;
+	p = test_plan("[team]\nname = 't Hoekje\n\n"
+		      "[person a]\nname = 's-Hertogenbosch\nnote = Anna's backup ; it's hers\n\n"
+		      "[person b]\nname = \"'t Hoekje\" ; quoted\nnote = 'say \"hi\"; ok'\n\n"
+		      "[person c]\nname = 't Hoekje ; it's cosy\nnote = \"Anna\"   # a comment\n");
+	if (!p)
+		fail_msg("%d: %s", test_error.line, test_error.msg);
+	assert_string_equal(p->name, "'t Hoekje");
+	assert_string_equal(person_of(p, "a")->name, "'s-Hertogenbosch");
+	assert_string_equal(person_of(p, "a")->note, "Anna's backup");
+	assert_string_equal(person_of(p, "b")->name, "'t Hoekje");
+	assert_string_equal(person_of(p, "b")->note, "say \"hi\"; ok");
+	assert_string_equal(person_of(p, "c")->name, "'t Hoekje");
+	assert_string_equal(person_of(p, "c")->note, "Anna");
+	/* saved, each reads back as it was */
+	text = written(p);
+	assert_non_null(strstr(text, "name = \"'t Hoekje\"\n"));
+	back = test_plan(text);
+	if (!back)
+		fail_msg("saved text refused: %d: %s\n%s", test_error.line, test_error.msg, text);
+	assert_true(plan_equal(p, back));
+	plan_free(back);
+	free(text);
+	plan_free(p);
+}
+
+/* "[team]\nname = Big\n" and @people people of two lines each. */
+static char *many_people(int people)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	int i;
+
+	assert_non_null(f);
+	fputs("[team]\nname = Big\n", f);
+	for (i = 0; i < people; i++)
+		fprintf(f, "[person p%d]\nname = P\n", i);
+	assert_int_equal(fclose(f), 0);
+	return buf;
+}
+
+static void more_people_than_the_limit_are_refused(void **state)
+{
+	char *text = many_people(PEOPLE_MAX + 1);
+	struct plan *p;
+
+	(void)state;
+	p = test_plan(text);
+	assert_null(p);
+	/* the first person too many: 2 lines of [team], then 2 a person */
+	assert_int_equal(test_error.line, 2 + 2 * PEOPLE_MAX + 1);
+	assert_has(test_error.msg, "more than 10000 people");
+	free(text);
+	text = many_people(PEOPLE_MAX);
+	p = test_plan(text);
+	if (!p)
+		fail_msg("%d: %s", test_error.line, test_error.msg);
+	assert_int_equal(p->npeople, PEOPLE_MAX);
+	plan_free(p);
+	free(text);
+}
+
+static void more_entries_than_the_limit_are_refused(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	int i;
+
+	(void)state;
+	assert_non_null(f);
+	fputs("; a comment is no entry\n[team]\n", f);
+	for (i = 0; i < 100000; i++)
+		fprintf(f, "k%d = 1\n", i);
+	assert_int_equal(fclose(f), 0);
+	assert_null(test_plan(buf));
+	/* [team] is entry 1 on line 2, so key 100,000 on line 100,002 is one too many */
+	assert_int_equal(test_error.line, 100002);
+	assert_has(test_error.msg, "more than 100000 entries");
+	free(buf);
+}
+
+static void recovery_save_replaces_a_planted_link(void **state)
+{
+	char *dir = make_dir("recover-link"), *path = join(dir, "team.ini");
+	char *save = join(dir, "team.ini.save"), *victim = join(dir, "victim.txt");
+	char *written_to = NULL, *text;
+	struct plan *p = small_plan(), *back;
+	struct error err;
+	struct stat st;
+
+	(void)state;
+	write_bytes(path, "[team]\nname = Old\n", 18);
+	assert_int_equal(chmod(path, 0600), 0);
+	write_bytes(victim, "precious\n", 9);
+	assert_int_equal(symlink("victim.txt", save), 0);
+	assert_int_equal(teamfile_save_recovery(p, NULL, path, &written_to, &err), 0);
+	assert_string_equal(written_to, save);
+	/* the link's target is untouched; the link itself was replaced */
+	text = test_read(victim);
+	assert_string_equal(text, "precious\n");
+	free(text);
+	assert_int_equal(lstat(save, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	/* a private plan makes a private FILE.save */
+	assert_int_equal(st.st_mode & 07777, 0600);
+	back = load(save);
+	assert_non_null(back);
+	assert_true(plan_equal(p, back));
+	plan_free(back);
+	assert_int_equal(leftover_temps(dir), 0);
+	free(written_to);
+	plan_free(p);
+	free(victim);
+	free(save);
+	free(path);
+	free(dir);
+}
+
+static void recovery_save_of_a_name_too_long_fails_cleanly(void **state)
+{
+	char path[PATH_MAX], *written_to = (char *)"unset", *text;
+	struct plan *p = small_plan();
+	struct error err;
+	size_t len;
+
+	(void)state;
+	/* a team file whose name takes all of PATH_MAX: "%s.save" cannot fit */
+	len = (size_t)snprintf(path, sizeof path, "%s", test_dir());
+	while (len + 201 < PATH_MAX - 20) {
+		path[len++] = '/';
+		memset(path + len, 'd', 200);
+		len += 200;
+		path[len] = '\0';
+		assert_int_equal(mkdir(path, 0755), 0);
+	}
+	path[len++] = '/';
+	memset(path + len, 'f', PATH_MAX - 1 - len);
+	path[PATH_MAX - 1] = '\0';
+	write_bytes(path, "[team]\nname = Keep me\n", 22);
+	error_clear(&err);
+	assert_int_equal(teamfile_save_recovery(p, NULL, path, &written_to, &err), -1);
+	assert_null(written_to);
+	assert_has(err.msg, "too long");
+	text = test_read(path);
+	assert_string_equal(text, "[team]\nname = Keep me\n");
+	free(text);
+	assert_null(teamfile_recovery_path(path));
+	plan_free(p);
+}
+
+static void save_removes_stale_temporaries_of_its_own(void **state)
+{
+	static const char *const stale[] = { ".schaap-AbC123", ".schaap-000000" };
+	static const char *const kept[] = { ".schaap-Fresh1", ".schaap-notours", ".schaap-x" };
+	char *dir = make_dir("stale"), *path = join(dir, "team.ini"), *f;
+	struct timespec old[2] = { { time(NULL) - 3600, 0 }, { time(NULL) - 3600, 0 } };
+	struct plan *p = small_plan();
+	struct error err;
+	struct stat st;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		f = join(dir, stale[i]);
+		write_bytes(f, "half a save", 11);
+		assert_int_equal(utimensat(AT_FDCWD, f, old, 0), 0);
+		free(f);
+	}
+	for (i = 0; i < 3; i++) {
+		f = join(dir, kept[i]);
+		write_bytes(f, "not ours or not stale", 21);
+		if (i > 0) /* old, but not of our pattern */
+			assert_int_equal(utimensat(AT_FDCWD, f, old, 0), 0);
+		free(f);
+	}
+	assert_int_equal(teamfile_save(p, path, &err), 0);
+	for (i = 0; i < 2; i++) {
+		f = join(dir, stale[i]);
+		if (lstat(f, &st) == 0)
+			fail_msg("%s was left behind", stale[i]);
+		free(f);
+	}
+	for (i = 0; i < 3; i++) {
+		f = join(dir, kept[i]);
+		if (lstat(f, &st) != 0)
+			fail_msg("%s was removed", kept[i]);
+		free(f);
+	}
+	plan_free(p);
+	free(path);
+	free(dir);
+}
+
+static void loads_through_a_temporary_file_without_proc(void **state)
+{
+	char *dir = make_dir("noproc"), *missing = join(dir, "missing");
+	const char *old = getenv("TMPDIR");
+	char *keep = old ? strdup(old) : NULL;
+	struct plan *p;
+
+	(void)state;
+	inidoc_no_proc = true;
+	setenv("TMPDIR", dir, 1);
+	p = load("config/example-team.ini");
+	if (!p)
+		fail_msg("%s:%d: %s", test_error.file, test_error.line, test_error.msg);
+	assert_true(p->npeople > 0);
+	plan_free(p);
+	/* iniparser's copy is gone once the file is loaded */
+	assert_int_equal(leftover_temps(dir), 0);
+	{
+		DIR *d = opendir(dir);
+		struct dirent *e;
+
+		assert_non_null(d);
+		while ((e = readdir(d)))
+			if (e->d_name[0] != '.')
+				fail_msg("%s left in TMPDIR", e->d_name);
+		closedir(d);
+	}
+	/* and without a place for the copy, a clean refusal */
+	setenv("TMPDIR", missing, 1);
+	assert_null(load("config/example-team.ini"));
+	assert_has(test_error.msg, "cannot make a private copy");
+	inidoc_no_proc = false;
+	if (keep)
+		setenv("TMPDIR", keep, 1);
+	else
+		unsetenv("TMPDIR");
+	free(keep);
+	free(missing);
+	free(dir);
+}
+
 /* ---- the peer corpus --------------------------------------------------- */
 
-#define PEER_CORPUS "../shared/peer-corpus/iniparser"
+/* iniparser's own test files, vendored with their licence in SOURCE.txt */
+#define PEER_CORPUS "peer/iniparser"
 
 static int peer_files, peer_loaded;
 
@@ -1391,13 +1650,12 @@ static void peer_walk(const char *dir)
 
 static void peer_corpus_loads_or_is_refused_cleanly(void **state)
 {
-	struct stat st;
+	char *dir = join(data_dir(), PEER_CORPUS);
 
 	(void)state;
-	if (stat(PEER_CORPUS, &st) != 0 || !S_ISDIR(st.st_mode))
-		skip();
 	peer_files = peer_loaded = 0;
-	peer_walk(PEER_CORPUS);
+	peer_walk(dir);
+	free(dir);
 	assert_true(peer_files >= 12);
 	assert_true(peer_loaded >= 2); /* empty.ini and spaced.ini */
 }
@@ -1433,6 +1691,13 @@ int main(void)
 		cmocka_unit_test(save_into_missing_directory_fails_cleanly),
 		cmocka_unit_test(save_replaces_file_whole),
 		cmocka_unit_test(peer_corpus_loads_or_is_refused_cleanly),
+		cmocka_unit_test(quotes_end_a_value_or_are_text),
+		cmocka_unit_test(more_people_than_the_limit_are_refused),
+		cmocka_unit_test(more_entries_than_the_limit_are_refused),
+		cmocka_unit_test(recovery_save_replaces_a_planted_link),
+		cmocka_unit_test(recovery_save_of_a_name_too_long_fails_cleanly),
+		cmocka_unit_test(save_removes_stale_temporaries_of_its_own),
+		cmocka_unit_test(loads_through_a_temporary_file_without_proc),
 	};
 	size_t nfixed = sizeof fixed / sizeof *fixed;
 	size_t nbad = sizeof bad_files / sizeof *bad_files, n = 0, i;

@@ -205,7 +205,10 @@ int check_run(const struct catalog *cat, char **files, int nfiles,
 			continue;
 		}
 		if (analysis_run(&a, p) < 0 || !(r = report_build(&a, sorted[i], NULL))) {
-			fprintf(errout, "schaap: %s: out of memory\n", sorted[i]);
+			char shown[1024];
+
+			text_escape(sorted[i], shown, sizeof shown);
+			fprintf(errout, "schaap: %s: out of memory\n", shown);
 			status = 2;
 			plan_free(p);
 			continue;

@@ -12,6 +12,7 @@
 #include "catalogfile.h"
 #include "cli.h"
 #include "i18n.h"
+#include "text.h"
 #include "tui.h"
 
 static const char usage_text[] =
@@ -33,10 +34,28 @@ static const char usage_text[] =
 	"\n"
 	"See schaap(1) and schaap-team(5).\n";
 
+/* @what may quote an argument: escaped, as every message. */
 static int usage_error(const char *what)
 {
-	fprintf(stderr, "schaap: %s\n%s", what, usage_text);
+	char shown[1024];
+
+	text_escape(what, shown, sizeof shown);
+	fprintf(stderr, "schaap: %s\n%s", shown, usage_text);
 	return 2;
+}
+
+/* getopt's own message would quote the option raw: say it here. */
+static int bad_option(char **argv)
+{
+	char what[300];
+
+	if (optopt && strchr("fc", optopt))
+		snprintf(what, sizeof what, "option '%.200s' needs an argument", argv[optind - 1]);
+	else if (optopt)
+		snprintf(what, sizeof what, "unknown option '-%c'", optopt);
+	else
+		snprintf(what, sizeof what, "unknown option '%.200s'", argv[optind - 1]);
+	return usage_error(what);
 }
 
 struct catalog *cli_catalog(const char *path, FILE *errout)
@@ -91,6 +110,7 @@ static int run_check(int argc, char **argv, const char *catalog)
 	int c, status;
 
 	optind = 1;
+	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+f:c:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -112,8 +132,7 @@ static int run_check(int argc, char **argv, const char *catalog)
 			fputs(usage_text, stdout);
 			return 0;
 		default:
-			fprintf(stderr, "%s", usage_text);
-			return 2;
+			return bad_option(argv);
 		}
 	}
 	if (optind >= argc)
@@ -142,6 +161,7 @@ int main(int argc, char **argv)
 	int c, status;
 
 	setup_locale(argv[0]);
+	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+c:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
@@ -158,8 +178,7 @@ int main(int argc, char **argv)
 			actions_print(stdout);
 			return 0;
 		default:
-			fprintf(stderr, "%s", usage_text);
-			return 2;
+			return bad_option(argv);
 		}
 	}
 	if (optind < argc && strcmp(argv[optind], "check") == 0) {

@@ -44,6 +44,13 @@ static int report_error(const char *what)
 	return 2;
 }
 
+/* @arg escaped and cut to fit @esc (64 bytes). */
+static const char *esc_arg(const char *arg, char *esc)
+{
+	text_fit(arg, 40, false, esc, 64);
+	return esc;
+}
+
 static bool valid_date(const char *s)
 {
 	struct tm tm;
@@ -177,15 +184,15 @@ int report_main(int argc, char **argv, const char *catalog,
 	struct report *r = NULL;
 	struct plan *p;
 	struct error err;
+	char what[160], esc[64];
 	int c, status = 0;
 
 	optind = 0; /* a full restart: options may follow the file name too */
-	while ((c = getopt_long(argc, argv, "f:o:c:h", opts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:o:c:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (!(w = writer_find(formats, optarg))) {
-				char what[128], esc[48];
-
 				text_fit(optarg, 20, false, esc, sizeof esc);
 				snprintf(what, sizeof what, "unknown format '%s' (md, html or csv)", esc);
 				return report_error(what);
@@ -203,16 +210,20 @@ int report_main(int argc, char **argv, const char *catalog,
 		case 'h':
 			fputs(report_usage, stdout);
 			return 0;
+		case ':':
+			snprintf(what, sizeof what, "option '%s' needs a value", esc_arg(argv[optind - 1], esc));
+			return report_error(what);
 		default:
-			fputs(report_usage, stderr);
-			return 2;
+			if (optopt)
+				snprintf(what, sizeof what, "unknown option '-%c'", optopt);
+			else
+				snprintf(what, sizeof what, "unknown option '%s'", esc_arg(argv[optind - 1], esc));
+			return report_error(what);
 		}
 	}
 	if (optind >= argc)
 		return report_error("report needs a TEAMFILE");
 	if (argc - optind > 1) {
-		char what[128], esc[48];
-
 		text_fit(argv[optind + 1], 40, false, esc, sizeof esc);
 		snprintf(what, sizeof what, "report takes one TEAMFILE, not also '%s'", esc);
 		return report_error(what);

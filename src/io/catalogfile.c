@@ -307,14 +307,14 @@ struct catalog *catalogfile_load(const char *path, struct error *err)
 	struct ini_doc doc;
 	struct catalog *cat;
 
-	if (inidoc_load_file(path, path, &doc, err) < 0) {
-		error_escape(err);
+	if (inidoc_load_file(path, path, NULL, &doc, err) < 0) {
+		io_error_escape(err);
 		return NULL;
 	}
 	cat = from_doc(&doc, path, err);
 	inidoc_free(&doc);
 	if (!cat)
-		error_escape(err);
+		io_error_escape(err);
 	return cat;
 }
 
@@ -324,8 +324,10 @@ struct catalog *catalogfile_builtin(struct error *err)
 	struct catalog *cat;
 	const char *shown = "(built-in catalog)";
 
-	if (inidoc_load_buffer(catalog_builtin_text, catalog_builtin_size, shown, &doc, err) < 0)
+	if (inidoc_load_buffer(catalog_builtin_text, catalog_builtin_size, shown, NULL, &doc, err) < 0) {
+		io_error_escape(err);
 		return NULL;
+	}
 	cat = from_doc(&doc, shown, err);
 	inidoc_free(&doc);
 	return cat;

@@ -74,9 +74,10 @@ void ui_reanalyse(struct ui *ui)
 static bool save_to(struct ui *ui, const char *path)
 {
 	struct error err;
+	enum save_form form;
 
 	error_clear(&err);
-	if (teamfile_save(ui->plan, path, &err) < 0) {
+	if (teamfile_save_text(ui->plan, &ui->text, path, &form, &err) < 0) {
 		ui_message(ui, true, "%s", err.msg);
 		return false;
 	}
@@ -90,12 +91,17 @@ static bool save_to(struct ui *ui, const char *path)
 	}
 	stamp_take(&ui->stamp, ui->path);
 	undo_mark_saved(&ui->undo);
-	ui_message(ui, false, "saved %s", path);
+	if (form == SAVE_REWRITTEN)
+		ui_message(ui, true, "saved %s, rewritten in the standard layout: this change "
+			   "could not be made in the file as written", path);
+	else
+		ui_message(ui, false, "saved %s", path);
 	if (ui->recovered) {
-		char save[4096];
+		char *save = teamfile_recovery_path(ui->path);
 
-		snprintf(save, sizeof save, "%s.save", ui->path);
-		unlink(save);
+		if (save)
+			unlink(save);
+		free(save);
 		ui->recovered = false;
 	}
 	return true;
@@ -153,16 +159,19 @@ void ui_save(struct ui *ui)
 /* Write the plan to FILE.save after a hang-up or termination. */
 static void emergency_save(struct ui *ui)
 {
-	char path[4096];
+	char *path;
 	struct error err;
 
 	if (!undo_dirty(&ui->undo))
 		return;
-	snprintf(path, sizeof path, "%s.save", ui->path ? ui->path : "schaap-untitled.ini");
-	if (teamfile_save(ui->plan, path, &err) == 0)
-		snprintf(ui->message, sizeof ui->message, "schaap: unsaved changes written to %s", path);
-	else
-		snprintf(ui->message, sizeof ui->message, "schaap: %s: could not write: %s", path, err.msg);
+	if (teamfile_save_recovery(ui->plan, ui->text, ui->path, &path, &err) == 0) {
+		char shown[1024];
+
+		text_escape(path, shown, sizeof shown);
+		snprintf(ui->message, sizeof ui->message, "schaap: unsaved changes written to %s", shown);
+	} else
+		snprintf(ui->message, sizeof ui->message, "schaap: %s: could not write: %s", err.file, err.msg);
+	free(path);
 }
 
 void ui_prompt(struct ui *ui, const char *question, const char *initial,
@@ -308,23 +317,29 @@ static void draw(struct ui *ui)
  * saved to FILE, FILE.save has done its work and is removed. */
 static void recover_yes(struct ui *ui)
 {
-	char save[4096];
+	char *save = teamfile_recovery_path(ui->path);
+	struct teamfile_text *text;
 	struct error err;
 	struct plan *p;
 
-	snprintf(save, sizeof save, "%s.save", ui->path);
+	if (!save)
+		return;
 	error_clear(&err);
-	p = teamfile_load(save, ui->cat, &err);
+	p = teamfile_load_text(save, ui->cat, &text, &err);
 	if (!p) {
 		ui_message(ui, true, "cannot recover: %s:%d: %s", save, err.line, err.msg);
+		free(save);
 		return;
 	}
 	plan_free(ui->plan);
 	ui->plan = p;
+	teamfile_text_free(ui->text);
+	ui->text = text;
 	ui->recovered = true;
 	ui->undo.saved = -1; /* differs from the file until saved */
 	ui_reanalyse(ui);
 	ui_message(ui, false, "recovered %s; s saves it to %s", save, ui->path);
+	free(save);
 }
 
 static void recover_no(struct ui *ui)
@@ -334,29 +349,29 @@ static void recover_no(struct ui *ui)
 
 static void offer_recovery(struct ui *ui)
 {
-	char save[4096], q[4200];
+	char *save, q[4200];
 	struct stat plan_st, save_st;
 
-	if (!ui->path)
+	if (!ui->path || !(save = teamfile_recovery_path(ui->path)))
 		return;
-	snprintf(save, sizeof save, "%s.save", ui->path);
-	if (stat(save, &save_st) < 0)
-		return;
-	if (stat(ui->path, &plan_st) == 0 &&
-	    (save_st.st_mtim.tv_sec < plan_st.st_mtim.tv_sec ||
-	     (save_st.st_mtim.tv_sec == plan_st.st_mtim.tv_sec &&
-	      save_st.st_mtim.tv_nsec <= plan_st.st_mtim.tv_nsec)))
-		return;
-	snprintf(q, sizeof q, "%s is newer: unsaved changes from an earlier session. Recover them? (y/n)", save);
-	ui_ask(ui, q, recover_yes, recover_no);
+	if (stat(save, &save_st) == 0 &&
+	    !(stat(ui->path, &plan_st) == 0 &&
+	      (save_st.st_mtim.tv_sec < plan_st.st_mtim.tv_sec ||
+	       (save_st.st_mtim.tv_sec == plan_st.st_mtim.tv_sec &&
+		save_st.st_mtim.tv_nsec <= plan_st.st_mtim.tv_nsec)))) {
+		snprintf(q, sizeof q, "%s is newer: unsaved changes from an earlier session. Recover them? (y/n)", save);
+		ui_ask(ui, q, recover_yes, recover_no);
+	}
+	free(save);
 }
 
 /* Load @path, or start a new plan there when it does not exist. A file
  * that is there but does not parse (an error with a line) is not the
  * end: *@err keeps the error and the planner shows it and offers the
- * editor; any other failure returns NULL. */
+ * editor; any other failure returns NULL. A loaded file's text goes to
+ * *@text, for saves that keep it. */
 static struct plan *open_plan(const struct catalog *cat, const char *path, bool *is_new,
-			      struct error *err)
+			      struct teamfile_text **text, struct error *err)
 {
 	struct plan *p;
 	struct stat st;
@@ -374,7 +389,7 @@ static struct plan *open_plan(const struct catalog *cat, const char *path, bool 
 	}
 	if (!path)
 		return plan_new(cat);
-	p = teamfile_load(path, cat, err);
+	p = teamfile_load_text(path, cat, text, err);
 	if (p) {
 		error_clear(err);
 		return p;
@@ -397,11 +412,12 @@ static void show_load_error(struct ui *ui, const struct error *err)
 /* Load the team file again, after it was edited. */
 static void reload(struct ui *ui)
 {
+	struct teamfile_text *text;
 	struct error err;
 	struct plan *p;
 
 	error_clear(&err);
-	p = teamfile_load(ui->path, ui->cat, &err);
+	p = teamfile_load_text(ui->path, ui->cat, &text, &err);
 	if (!p) {
 		if (err.line > 0) {
 			show_load_error(ui, &err);
@@ -413,6 +429,8 @@ static void reload(struct ui *ui)
 	}
 	plan_free(ui->plan);
 	ui->plan = p;
+	teamfile_text_free(ui->text);
+	ui->text = text;
 	ui->row = ui->slot = ui->top = ui->left = 0;
 	ui->status = 0;
 	ui->mode = MODE_GRID;
@@ -642,7 +660,7 @@ int tui_main(const struct catalog *cat, const char *path)
 
 	memset(&ui, 0, sizeof ui);
 	ui.cat = cat;
-	ui.plan = open_plan(cat, path, &is_new, &load_err);
+	ui.plan = open_plan(cat, path, &is_new, &ui.text, &load_err);
 	if (!ui.plan)
 		return 2;
 	if (load_err.line > 0 && !getenv("SCHAAP_TEST_KEYS") &&
@@ -657,6 +675,7 @@ int tui_main(const struct catalog *cat, const char *path)
 	if (analysis_run(&ui.an, ui.plan) < 0 || ui_script_open(&ui) < 0 || start_screen(&ui) < 0) {
 		analysis_release(&ui.an);
 		plan_free(ui.plan);
+		teamfile_text_free(ui.text);
 		free(ui.path);
 		return 2;
 	}
@@ -710,6 +729,7 @@ int tui_main(const struct catalog *cat, const char *path)
 	undo_release(&ui.undo);
 	analysis_release(&ui.an);
 	plan_free(ui.plan);
+	teamfile_text_free(ui.text);
 	free(ui.path);
 	return ui.status;
 }

@@ -69,6 +69,8 @@ void actions_print(FILE *out);
 
 enum focus { FOCUS_GRID, FOCUS_FINDINGS };
 
+struct teamfile_text;
+
 /* The screen states of the one loop: each has a draw and a key function
  * in tui.c, and every state hears the signals and the hang-up there. */
 enum mode { MODE_GRID, MODE_HELP, MODE_PROFILE, MODE_LEGEND, MODE_PROMPT, MODE_ASK, MODE_LOAD_ERROR };
@@ -131,6 +133,7 @@ struct ui {
 	bool colour;
 	int status;              /* exit status */
 	bool recovered;          /* the plan came from FILE.save */
+	struct teamfile_text *text; /* the file as loaded: a save keeps it */
 
 	/* layout, from ui_layout */
 	int rows, cols;
