@@ -13,6 +13,9 @@ tmp=$(mktemp -d) || exit 1
 sock="$tmp/sock"
 t() { tmux -S "$sock" "$@"; }
 trap 't kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+# A session that outlives the tests: killing the planner's session must not
+# take the server down while the next test is starting a new one.
+t new-session -d -s keep -x 20 -y 5 "sleep 3600"
 
 # Wait until the screen shows $1 (a fixed string), at most ~5 s.
 wait_for() {
