@@ -137,6 +137,8 @@ check test: $(TESTS) $(B)/schaap $(MO)
 	SCHAAP=$(B)/schaap sh tests/golden.sh || failed=1; \
 	SCHAAP=$(B)/schaap sh tests/report.sh || failed=1; \
 	SCHAAP=$(B)/schaap sh tests/browser.sh || failed=1; \
+	SCHAAP=$(B)/schaap sh tests/golden-decide.sh || failed=1; \
+	SCHAAP=$(B)/schaap sh tests/decide.sh || failed=1; \
 	SCHAAP=$(B)/schaap sh tests/screens.sh || failed=1; \
 	SCHAAP=$(B)/schaap sh tests/tmux.sh || failed=1; \
 	SCHAAP=$(B)/schaap sh tests/cli.sh || failed=1; \

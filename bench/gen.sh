@@ -33,3 +33,9 @@ awk 'BEGIN {
 }' >"$dir/catalog-40.ini"
 slots40=$(awk 'BEGIN { for (i = 1; i <= 40; i++) printf "%s%d ", i <= 15 ? "r" : "t", i }')
 team 1000 "$slots40" "$dir/team40-1000.ini"
+# the same 1000 people, with a need in every slot that they do not fill:
+# every slot is understaffed, so `suggest` ranks candidates for all 17
+awk -v slots="$builtin" 'BEGIN { n = split(slots, s, " ") }
+	/^\[needs\]$/ { print; for (i = 1; i <= n; i++) printf "%s = 400.0\n", s[i]; skip = 1; next }
+	skip && /^[a-z]+ = / { next }
+	{ skip = 0; print }' "$dir/team-1000.ini" >"$dir/team-1000-needs.ini"

@@ -11,6 +11,7 @@
 
 #include "catalogfile.h"
 #include "cli.h"
+#include "decisions.h"
 #include "i18n.h"
 #include "text.h"
 #include "tui.h"
@@ -18,6 +19,9 @@
 static const char usage_text[] =
 	"usage: schaap [--catalog FILE] [TEAMFILE]\n"
 	"       schaap check [--format text|tsv] [--catalog FILE] TEAMFILE...\n"
+	"       schaap whatif [--without ID[,ID...]] [--format text|tsv] TEAMFILE\n"
+	"       schaap suggest [--slot ID] [--format text|tsv] TEAMFILE\n"
+	"       schaap diff [--format text|tsv] OLD NEW\n"
 	"       schaap report [--format md|html|csv] [-o OUT] [--catalog FILE] TEAMFILE\n"
 	"       schaap --help | --version\n"
 	"\n"
@@ -27,7 +31,13 @@ static const char usage_text[] =
 	"  TEAMFILE          the team file to open; a missing file starts a new plan\n"
 	"  check             print the findings; exit 0 clean, 1 warnings or errors,\n"
 	"                    2 a file could not be read\n"
-	"  --format FORMAT   check output: text (default) or tsv\n"
+	"  whatif            what each person's absence would create, and the bus\n"
+	"                    factor; --without ID,...: what those absences change\n"
+	"  suggest           who could take each slot that is uncovered, understaffed,\n"
+	"                    without a lead or held only outside (--slot ID: that one)\n"
+	"  diff              what changed from OLD to NEW: the plan, then the findings;\n"
+	"                    - reads standard input\n"
+	"  --format FORMAT   output of a command: text (default) or tsv\n"
 	"  --catalog FILE    use FILE instead of the built-in roles and tasks\n"
 	"  -h, --help        show this help\n"
 	"  -V, --version     show the version\n"
@@ -94,24 +104,94 @@ static void setup_locale(const char *argv0)
 			setlocale(LC_CTYPE, "en_US.UTF-8");
 }
 
-/* @catalog: a --catalog given before the word check, or NULL. */
-static int run_check(int argc, char **argv, const char *catalog)
+/* The subcommands: their words, what they take and their usage. */
+enum { OPT_WITHOUT = 1, OPT_SLOT = 2 };
+
+struct subcommand {
+	const char *name;
+	unsigned extra;     /* OPT_* the command takes beyond --format, --catalog, --help */
+	int min, max;       /* file operands */
+	const char *usage;
+};
+
+static const struct subcommand subcommands[] = {
+	{ "check", 0, 1, -1,
+	  "usage: schaap check [--format text|tsv] [--catalog FILE] TEAMFILE...\n"
+	  "\n"
+	  "Print the findings of each team file. Exit 0 when there is no error or\n"
+	  "warning, 1 when there is one, 2 when a file cannot be read.\n" },
+	{ "whatif", OPT_WITHOUT, 1, 1,
+	  "usage: schaap whatif [--without ID[,ID...]] [--format text|tsv] [--catalog FILE]\n"
+	  "                     TEAMFILE\n"
+	  "\n"
+	  "Without --without: for every person, the errors and warnings their absence\n"
+	  "alone would create, worst first, and the team's bus factor; exit 1 when one\n"
+	  "person's absence alone uncovers a needed slot. With --without: the findings\n"
+	  "the absence of those people creates (new), clears (gone) and changes; exit 1\n"
+	  "when an error or warning is new or changed. Exit 2 on trouble.\n" },
+	{ "suggest", OPT_SLOT, 1, 1,
+	  "usage: schaap suggest [--slot ID] [--format text|tsv] [--catalog FILE] TEAMFILE\n"
+	  "\n"
+	  "For every slot that is uncovered, understaffed, without a lead or held only\n"
+	  "by external people (or the slot given with --slot), the three best people\n"
+	  "to take it: what each clears and creates, their load after and their fit.\n"
+	  "Exit 1 when a slot has such a finding, 0 when none has, 2 on trouble.\n" },
+	{ "diff", 0, 2, 2,
+	  "usage: schaap diff [--format text|tsv] [--catalog FILE] OLD NEW\n"
+	  "\n"
+	  "What changed from OLD to NEW: people, shares, leads, fte, external and\n"
+	  "needs, then the findings that are new, gone or changed. - reads standard\n"
+	  "input. Exit 0 when no error or warning is new or changed, 1 when one is,\n"
+	  "2 on trouble.\n" },
+};
+
+#define NSUB ((int)(sizeof subcommands / sizeof *subcommands))
+
+static const struct subcommand *find_subcommand(const char *word)
+{
+	int i;
+
+	for (i = 0; i < NSUB; i++)
+		if (strcmp(subcommands[i].name, word) == 0)
+			return &subcommands[i];
+	return NULL;
+}
+
+/* @what may quote an argument: escaped, as every message. */
+static int sub_usage_error(const struct subcommand *sc, const char *what)
+{
+	char shown[1024];
+
+	text_escape(what, shown, sizeof shown);
+	fprintf(stderr, "schaap: %s\n%s", shown, sc->usage);
+	return 2;
+}
+
+/* Run a subcommand: argv[0] is its word. Options may stand before or after
+ * the file names (getopt moves the names to the end); `--` ends them.
+ * @catalog: a --catalog given before the word, or NULL. */
+static int run_subcommand(const struct subcommand *sc, int argc, char **argv, const char *catalog)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "catalog", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "without", required_argument, NULL, 'w' },
+		{ "slot", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
 	enum check_format format = FORMAT_TEXT;
 	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+	const char *without = NULL, *slot = NULL;
 	struct catalog *cat;
+	char what[300];
+	char **files;
+	int c, status, nfiles;
 	bool colour;
-	int c, status;
 
-	optind = 1;
+	optind = 0; /* a full restart, so that getopt permutes again */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+f:c:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:c:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
@@ -119,32 +199,106 @@ static int run_check(int argc, char **argv, const char *catalog)
 			else if (strcmp(optarg, "tsv") == 0)
 				format = FORMAT_TSV;
 			else {
-				char what[256];
-
-				snprintf(what, sizeof what, "unknown format '%s' (text or tsv)", optarg);
-				return usage_error(what);
+				snprintf(what, sizeof what, "unknown format '%.200s' (text or tsv)", optarg);
+				return sub_usage_error(sc, what);
 			}
 			break;
 		case 'c':
 			catalog = optarg;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
+			fputs(sc->usage, stdout);
 			return 0;
+		case 'w':
+		case 's':
+			if (!(sc->extra & (c == 'w' ? OPT_WITHOUT : OPT_SLOT))) {
+				snprintf(what, sizeof what, "%s takes no option '--%s'", sc->name,
+					 c == 'w' ? "without" : "slot");
+				return sub_usage_error(sc, what);
+			}
+			if (c == 'w')
+				without = optarg;
+			else
+				slot = optarg;
+			break;
+		case ':':
+			snprintf(what, sizeof what, "option '%.200s' needs a value", argv[optind - 1]);
+			return sub_usage_error(sc, what);
 		default:
-			return bad_option(argv);
+			if (optopt)
+				snprintf(what, sizeof what, "unknown option '-%c'", optopt);
+			else
+				snprintf(what, sizeof what, "unknown option '%.200s'", argv[optind - 1]);
+			return sub_usage_error(sc, what);
 		}
 	}
-	if (optind >= argc)
-		return usage_error("check needs at least one TEAMFILE");
+	files = argv + optind;
+	nfiles = argc - optind;
+	if (nfiles < sc->min) {
+		if (sc->min == 2)
+			snprintf(what, sizeof what, "%s needs two files, OLD and NEW", sc->name);
+		else if (sc->max < 0)
+			snprintf(what, sizeof what, "%s needs at least one TEAMFILE", sc->name);
+		else
+			snprintf(what, sizeof what, "%s needs a TEAMFILE", sc->name);
+		return sub_usage_error(sc, what);
+	}
+	if (sc->max >= 0 && nfiles > sc->max) {
+		snprintf(what, sizeof what, "unexpected argument '%.200s'", files[sc->max]);
+		return sub_usage_error(sc, what);
+	}
 	cat = cli_catalog(catalog, stderr);
 	if (!cat)
 		return 2;
 	colour = isatty(STDOUT_FILENO) && !(no_color && *no_color) &&
 		 !(term && strcmp(term, "dumb") == 0);
-	status = check_run(cat, argv + optind, argc - optind, format, colour, stdout, stderr);
+	if (strcmp(sc->name, "check") == 0)
+		status = check_run(cat, files, nfiles, format, colour, stdout, stderr);
+	else if (strcmp(sc->name, "whatif") == 0)
+		status = whatif_run(cat, files[0], without, format, stdout, stderr);
+	else if (strcmp(sc->name, "suggest") == 0)
+		status = suggest_run(cat, files[0], slot, format, stdout, stderr);
+	else
+		status = diff_run(cat, files[0], files[1], format, stdout, stderr);
 	catalog_free(cat);
 	return status;
+}
+
+/* A word that is no command and names no file, but is near a command. */
+static int near_command(const char *word)
+{
+	const char *names[NSUB + 1];
+	const char *near;
+	struct stat st;
+	int i;
+
+	if (stat(word, &st) == 0 || strchr(word, '.') || strchr(word, '/'))
+		return 0;
+	for (i = 0; i < NSUB; i++)
+		names[i] = subcommands[i].name;
+	names[NSUB] = "report"; /* report parses its own options (report_cmd.c) */
+	near = text_suggest(word, names, NSUB + 1);
+	if (!near)
+		return 0;
+	{
+		char esc[256];
+
+		text_escape(word, esc, sizeof esc);
+		fprintf(stderr, "schaap: unknown command '%s'; did you mean '%s'?\n", esc, near);
+	}
+	return 2;
+}
+
+/* --help, --version and --list-keys. */
+static int main_option(int c)
+{
+	if (c == 'h')
+		fputs(usage_text, stdout);
+	else if (c == 'V')
+		printf("schaap %s\n", SCHAAP_VERSION);
+	else
+		actions_print(stdout); /* the planner's key table, for the man page and its test */
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -163,36 +317,38 @@ int main(int argc, char **argv)
 	setup_locale(argv[0]);
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+c:hV", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
+		if (c == 'c')
 			catalog = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return 0;
-		case 'V':
-			printf("schaap %s\n", SCHAAP_VERSION);
-			return 0;
-		case 'K':
-			/* the planner's key table, for the man page and its test */
-			actions_print(stdout);
-			return 0;
-		default:
+		else if (c == 'h' || c == 'V' || c == 'K')
+			return main_option(c);
+		else
 			return bad_option(argv);
-		}
-	}
-	if (optind < argc && strcmp(argv[optind], "check") == 0) {
-		int sub_argc = argc - optind;
-		char **sub_argv = argv + optind;
-
-		return run_check(sub_argc, sub_argv, catalog);
 	}
 	if (optind < argc && strcmp(argv[optind], "report") == 0)
 		return report_main(argc - optind, argv + optind, catalog, cli_catalog);
+	if (optind < argc && strcmp(argv[optind - 1], "--") != 0) {
+		const struct subcommand *sc = find_subcommand(argv[optind]);
+
+		if (sc)
+			return run_subcommand(sc, argc - optind, argv + optind, catalog);
+		if (near_command(argv[optind]))
+			return 2;
+	}
+	/* the planner: options may also follow the file name */
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "c:hV", opts, NULL)) != -1) {
+		if (c == 'c')
+			catalog = optarg;
+		else if (c == 'h' || c == 'V' || c == 'K')
+			return main_option(c);
+		else
+			return bad_option(argv);
+	}
 	if (argc - optind > 1) {
 		char what[256];
 
-		snprintf(what, sizeof what, "unexpected argument '%s'", argv[optind + 1]);
+		snprintf(what, sizeof what, "unexpected argument '%.200s'", argv[optind + 1]);
 		return usage_error(what);
 	}
 	cat = cli_catalog(catalog, stderr);

@@ -337,6 +337,14 @@ static void draw_person(struct ui *ui, int row, int y)
 	int s, x;
 	bool current = row == ui->row;
 
+	if (knockout_struck(ui, row)) {
+		/* gone for the knock-out: the name, and a line through the rest */
+		put_text(y, 0, ui->name_w - 2, p->name, A_BOLD | A_DIM, true);
+		move(y, ui->name_w - 2);
+		for (x = ui->name_w - 2; x < ui->cols; x++)
+			addstr("\u2500");
+		return;
+	}
 	put_text(y, 0, ui->name_w - 2, p->name, current ? A_BOLD : A_NORMAL, true);
 	put_text(y, ui->name_w - 2, 2, p->external ? " e" : "  ", role_attr(ui, ROLE_MUTED), true);
 	snprintf(buf, sizeof buf, "%4d%%%c", pr->load, pr->over ? '!' : ' ');
@@ -548,6 +556,14 @@ static void draw_findings(struct ui *ui)
 	char buf[1024], line[1100], info[64];
 	int i, y, shown = findings_shown(ui);
 
+	if (ui->mode == MODE_KNOCKOUT) {
+		draw_knockout(ui);
+		return;
+	}
+	if (ui->mode == MODE_CANDIDATES) {
+		draw_candidates(ui);
+		return;
+	}
 	if (ui->hide_info)
 		snprintf(info, sizeof info, "%d info hidden (i)", a->count[SEV_INFO]);
 	else

@@ -45,6 +45,8 @@ const struct action actions[] = {
 	{ ACT_INFO, "info", { 'i' }, "hide or show the info findings", NULL, act_info },
 	{ ACT_PROFILE, "profile", { 'p' }, "show the slot's whole profile", "profile", act_profile },
 	{ ACT_LEGEND, "legend", { 'e' }, "explain the symbols and columns (legend)", "legend", act_legend },
+	{ ACT_WHATIF, "whatif", { 'w' }, "what the person's absence would create (plan unchanged)", NULL, act_whatif },
+	{ ACT_CANDIDATES, "candidates", { 'c' }, "who could take the slot; Enter applies one", NULL, act_candidates },
 	{ ACT_SAVE, "save", { 's', CTRL('s') }, "save the plan", "save", act_save },
 	{ ACT_SAVE_AS, "save-as", { 'S' }, "save the plan under another name", NULL, act_save_as },
 	{ ACT_HELP, "help", { '?', KEY_F(1) }, "show this help", "help", act_help },

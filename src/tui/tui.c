@@ -305,6 +305,11 @@ static void draw(struct ui *ui)
 		ui_draw(ui);
 		draw_ask(ui);
 		break;
+	case MODE_KNOCKOUT:
+	case MODE_CANDIDATES:
+		curs_set(0);
+		ui_draw(ui);
+		break;
 	case MODE_GRID:
 		curs_set(0);
 		ui_draw(ui);
@@ -641,6 +646,8 @@ static void run_key(struct ui *ui, int key, wint_t ch)
 	case MODE_LOAD_ERROR: load_error_key(ui, key); break;
 	case MODE_PROMPT: prompt_key(ui, key, ch); break;
 	case MODE_ASK: ask_key(ui, key); break;
+	case MODE_KNOCKOUT: knockout_key(ui, key); break;
+	case MODE_CANDIDATES: candidates_key(ui, key); break;
 	}
 	/* a prompt being typed changes nothing yet */
 	if (ui->mode != MODE_PROMPT)

@@ -12,6 +12,7 @@
 
 #include "analysis.h"
 #include "catalog.h"
+#include "decide.h"
 #include "plan.h"
 #include "undo.h"
 
@@ -31,6 +32,7 @@ enum act {
 	ACT_UNDO, ACT_REDO, ACT_FOCUS, ACT_JUMP, ACT_FIND, ACT_INFO, ACT_PROFILE, ACT_LEGEND,
 	ACT_STRENGTHS, ACT_FOLLOW,
 	ACT_SAVE, ACT_SAVE_AS, ACT_HELP, ACT_REDRAW, ACT_QUIT,
+	ACT_WHATIF, ACT_CANDIDATES,
 	ACT_COUNT
 };
 
@@ -73,7 +75,8 @@ struct teamfile_text;
 
 /* The screen states of the one loop: each has a draw and a key function
  * in tui.c, and every state hears the signals and the hang-up there. */
-enum mode { MODE_GRID, MODE_HELP, MODE_PROFILE, MODE_LEGEND, MODE_PROMPT, MODE_ASK, MODE_LOAD_ERROR };
+enum mode { MODE_GRID, MODE_HELP, MODE_PROFILE, MODE_LEGEND, MODE_PROMPT, MODE_ASK, MODE_LOAD_ERROR,
+	    MODE_KNOCKOUT, MODE_CANDIDATES };
 
 #define PROMPT_MAX 8192
 
@@ -93,6 +96,25 @@ struct ask {
 	char question[4400];
 	void (*yes)(struct ui *ui);
 	void (*no)(struct ui *ui);
+};
+
+/* The knock-out of one person (decide_view.c). */
+#define KO_LINES 48
+struct ko_view {
+	int row;
+	int errors, warnings;
+	int n;
+	enum severity sev[KO_LINES];
+	char lines[KO_LINES][600];
+};
+
+/* The ranked candidates for one slot (decide_view.c). */
+#define CAND_MAX 9
+struct cand_view {
+	int slot;
+	int n, sel, total, within;
+	struct candidate c[CAND_MAX];
+	char lines[CAND_MAX][600];
 };
 
 struct file_stamp {
@@ -140,6 +162,9 @@ struct ui {
 	bool too_small;
 	int name_w, left_w, cell_w;
 	int head_y, grid_y, grid_h, sum_y, detail_y, find_y, find_h, hint_y;
+
+	struct ko_view ko;
+	struct cand_view cand;
 
 	/* scripted test mode */
 	FILE *script;
@@ -253,5 +278,14 @@ void act_help(struct ui *ui, int key);
 void act_redraw(struct ui *ui, int key);
 void act_quit(struct ui *ui, int key);
 void act_click(struct ui *ui);
+void act_whatif(struct ui *ui, int key);
+void act_candidates(struct ui *ui, int key);
+
+/* decide_view.c: the knock-out and candidates views */
+void knockout_key(struct ui *ui, int key);
+void draw_knockout(struct ui *ui);
+bool knockout_struck(const struct ui *ui, int row);
+void candidates_key(struct ui *ui, int key);
+void draw_candidates(struct ui *ui);
 
 #endif
