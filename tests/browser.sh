@@ -131,12 +131,18 @@ document.body.appendChild(o); })();</script></body>#' "$html" >"$tmp/measure.htm
 	if command -v pdftotext >/dev/null 2>&1; then
 		pdftotext -f 1 -l 1 "$tmp/$base.pdf" "$tmp/p1.txt"
 		grep -q 'Coverage\|People' "$tmp/p1.txt" && ok || bad "$team: page 1 of the PDF lacks the report"
-		# headers repeat: every page but the first of a long report has one
-		if [ "$pages" -gt 2 ]; then
+		# headers repeat: a page that does not start with a heading
+		# continues a table, and starts with that table's header
+		if [ "$pages" -gt 1 ]; then
 			p=2 missing=""
 			while [ $p -le "$pages" ]; do
-				pdftotext -f $p -l $p "$tmp/$base.pdf" "$tmp/p.txt"
-				grep -qE '^(Person|Slot|Finding)$' "$tmp/p.txt" || missing="$missing $p"
+				first=$(pdftotext -f $p -l $p "$tmp/$base.pdf" - | grep -v '^[[:space:]]*$' | head -n 1)
+				case $first in
+				People|"Who does what"|Coverage|Findings|"Errors ("*|"Warnings ("*|"Info ("*) ;;
+				"If someone leaves"|"Who could take it") ;;
+				Person|Slot|Finding|Roles) ;;
+				*) missing="$missing $p [$first]" ;;
+				esac
 				p=$((p + 1))
 			done
 			[ -z "$missing" ] && ok || bad "$team: no table header on page(s)$missing of $pages"

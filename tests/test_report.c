@@ -212,6 +212,84 @@ static void findings_grouped_by_severity_with_advice(void **state)
 	}
 }
 
+/* The team's needs: 0 for every slot but those listed. */
+static const char *only_needed(const char *people, const char *needed)
+{
+	static char text[8192];
+	const struct catalog *c = test_catalog();
+	size_t len = (size_t)snprintf(text, sizeof text, "[team]\nname = T\n[needs]\n");
+	int s;
+
+	for (s = 0; s < c->nslots; s++)
+		if (!strstr(needed, c->slots[s].id))
+			len += (size_t)snprintf(text + len, sizeof text - len, "%s = 0\n", c->slots[s].id);
+	snprintf(text + len, sizeof text - len, "%s", people);
+	return text;
+}
+
+static void knockout_and_bus_factor_from_the_decide_core(void **state)
+{
+	const struct report_table *k;
+	int row;
+
+	(void)state;
+	/* one person alone holds community: their absence uncovers it */
+	build(only_needed("[person a]\nname = Ann\ncommunity = 50 lead\nwebcare = 50\n"
+			  "[person b]\nname = Bob\nwebcare = 50 lead\n",
+			  "community webcare"));
+	k = report_table(rep, "knockout");
+	assert_non_null(k);
+	assert_string_equal(report_fact(rep, "bus_factor")->value, "1");
+	assert_non_null(strstr(report_fact(rep, "bus_factor")->text, "Community manager"));
+	assert_non_null(strstr(report_fact(rep, "bus_factor")->text, "Ann"));
+	assert_int_equal(k->nrows, 1); /* Bob's absence creates no error or warning */
+	assert_string_equal(report_cell_at(k, 0, "person")->text, "Ann");
+	assert_string_equal(report_cell_at(k, 0, "errors")->text, "1");
+	assert_string_equal(report_cell_at(k, 0, "creates")->text, "Uncovered: Community manager");
+	assert_string_equal(report_cell_at(k, 0, "creates")->value, "uncovered:community");
+	teardown(NULL);
+
+	/* two holders of the one needed slot: it takes both to uncover it */
+	build(only_needed("[person a]\nname = Ann\nwebcare = 50 lead\n"
+			  "[person b]\nname = Bob\nwebcare = 50\n", "webcare"));
+	assert_string_equal(report_fact(rep, "bus_factor")->value, "2");
+	assert_int_equal(report_table(rep, "knockout")->nrows, 0);
+
+	/* suggestions: the uncovered slot gets ranked candidates */
+	k = report_table(rep, "suggestions");
+	assert_non_null(k);
+	for (row = 0; row < k->nrows; row++)
+		assert_string_equal(report_cell_at(k, row, "slot")->value, "webcare");
+}
+
+static void suggestions_for_slots_that_need_someone(void **state)
+{
+	const struct report_table *t;
+	int row, seen = 0;
+
+	(void)state;
+	build(only_needed("[person a]\nname = Ann\nstrengths = empathy writing\ncommunity = 50 lead\n"
+			  "[person b]\nname = Bob\nwebcare = 100 lead\n", "community webcare"));
+	/* nothing to act on: a note, no rows */
+	assert_int_equal(report_table(rep, "suggestions")->nrows, 0);
+	teardown(NULL);
+	build(only_needed("[person a]\nname = Ann\nstrengths = empathy writing\ncommunity = 50 lead\n"
+			  "[person b]\nname = Bob\nwebcare = 100 lead\n", "community webcare engagement"));
+	t = report_table(rep, "suggestions");
+	for (row = 0; row < t->nrows; row++) {
+		if (strcmp(report_cell_at(t, row, "slot")->value, "engagement") != 0)
+			continue;
+		seen++;
+		assert_string_equal(report_cell_at(t, row, "rank")->text, "1");
+		/* Bob is full; Ann has the time and the strengths */
+		assert_string_equal(report_cell_at(t, row, "person")->text, "Ann");
+		assert_non_null(strstr(report_cell_at(t, row, "clears")->value, "uncovered:engagement"));
+		assert_string_equal(report_cell_at(t, row, "creates")->text, "");
+		assert_non_null(strstr(report_cell_at(t, row, "fit")->text, "Empathy"));
+	}
+	assert_int_equal(seen, 1); /* Bob cannot take it within the load limit */
+}
+
 static const char hostile[] =
 	"[team]\n"
 	"name = <script>alert(\"team\")</script> & 'Co' | *x*\n"
@@ -353,7 +431,10 @@ static void markdown_escapes_markup(void **state)
 				 pipes(line, len), header, (int)len, line);
 		}
 	}
-	assert_int_equal(tables, 6); /* people, grid, coverage, three severities */
+	/* one pipe table for each table of the model that has rows */
+	for (header = 0, p = NULL; header < rep->ntables; header++)
+		tables -= rep->tables[header].ncols && rep->tables[header].nrows;
+	assert_int_equal(tables, 0);
 	assert_non_null(strstr(out, "\\<img src=x onerror=alert(1)\\> \"Q\" \\& Co \\| \\`t\\` \\[l\\](u) \\$x\\$ \\@c"));
 	free(out);
 }
@@ -500,6 +581,8 @@ int main(void)
 		cmocka_unit_test_teardown(strengths_shown_only_when_given, teardown),
 		cmocka_unit_test_teardown(coverage_reads_without_colour, teardown),
 		cmocka_unit_test_teardown(findings_grouped_by_severity_with_advice, teardown),
+		cmocka_unit_test_teardown(knockout_and_bus_factor_from_the_decide_core, teardown),
+		cmocka_unit_test_teardown(suggestions_for_slots_that_need_someone, teardown),
 		cmocka_unit_test_teardown(model_holds_no_control_characters, teardown),
 		cmocka_unit_test_teardown(html_keeps_names_as_text, teardown),
 		cmocka_unit_test_teardown(markdown_escapes_markup, teardown),

@@ -19,7 +19,7 @@ static const char style[] =
 	"h1 { font-size: 17pt; margin: 0 0 4pt; overflow-wrap: anywhere; }\n"
 	"h2 { font-size: 12.5pt; margin: 14pt 0 3pt; break-after: avoid; }\n"
 	"h3 { font-size: 10.5pt; margin: 10pt 0 3pt; break-after: avoid; }\n"
-	"p.note { margin: 0 0 5pt; color: #333; max-width: 60em; break-after: avoid; }\n"
+	"p.note { margin: 0 0 5pt; color: #333; max-width: 60em; break-after: avoid; break-inside: avoid; }\n"
 	"dl.facts { display: grid; grid-template-columns: max-content auto; gap: 1pt 10pt;"
 	" margin: 0 0 6pt; }\n"
 	"dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; overflow-wrap: anywhere; }\n"

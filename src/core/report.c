@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decide.h"
 #include "text.h"
 
 struct report_chunk {
@@ -570,6 +571,243 @@ static void build_findings(struct builder *b)
 	}
 }
 
+/* What a subject of an effect is called: a slot's label, a person's name,
+ * or the team. */
+static const char *item_subject(struct builder *b, const struct effect_item *it, bool ids,
+				const struct decide *d)
+{
+	const struct plan *p = b->a->plan;
+
+	if (ids)
+		return effect_subject(d, it);
+	switch (it->kind) {
+	case SUBJECT_SLOT: return slot_label(&p->cat->slots[it->subject]);
+	case SUBJECT_PERSON: return p->people[it->subject]->name;
+	default: return "the team";
+	}
+}
+
+/* The findings among @items that an effect creates (or clears, when
+ * @cleared): "Uncovered: Manager; No owner: the team" for people, or
+ * "uncovered:manager no-owner:team" for scripts. */
+static const char *items_of(struct builder *b, const struct decide *d,
+			    const struct effect_item *items, int n, bool cleared, bool ids)
+{
+	char buf[EFFECT_ITEMS * 160];
+	size_t len = 0;
+	int i, last = -1;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && i < EFFECT_ITEMS && len < sizeof buf; i++) {
+		const char *code = finding_code_name(items[i].code);
+		int w = rule_index(code);
+
+		if (items[i].cleared != cleared)
+			continue;
+		if (ids)
+			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s:%s", len ? " " : "",
+						code, item_subject(b, &items[i], true, d));
+		else if (last == (int)items[i].code) /* "Uncovered: Manager, Strategist" */
+			len += (size_t)snprintf(buf + len, sizeof buf - len, ", %s",
+						item_subject(b, &items[i], false, d));
+		else
+			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s: %s",
+						len ? "; " : "", w < 0 ? code : rule_words[w].title,
+						item_subject(b, &items[i], false, d));
+		last = (int)items[i].code;
+	}
+	return fmt(b, "%s", buf);
+}
+
+/* "1 (Advertising specialist is uncovered when Studio Kwast leaves)" */
+static const char *bus_text(struct builder *b, const struct knockout *k)
+{
+	const struct plan *p = b->a->plan;
+	char names[1024];
+	size_t len = 0;
+	int i, shown_n = 0, holders;
+
+	if (k->bus == 0)
+		return "none (no needed slot is covered)";
+	if (k->bus > 3)
+		return "more than 3 (every needed slot survives any three people leaving)";
+	names[0] = '\0';
+	holders = b->a->slots[k->bus_slot].holders;
+	for (i = 0; i < p->npeople && len < sizeof names; i++) {
+		if (!p->people[i]->cells[k->bus_slot].share)
+			continue;
+		shown_n++;
+		len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
+					shown_n == 1 ? "" : shown_n == holders ? " and " : ", ",
+					p->people[i]->name);
+	}
+	return fmt(b, "%d (%s is uncovered when %s %s)", k->bus,
+		   slot_label(&p->cat->slots[k->bus_slot]), names,
+		   k->bus == 1 ? "leaves" : "leave");
+}
+
+/* If someone leaves: what each person's absence alone creates, worst
+ * first, and the bus factor (the decide core does the reasoning). */
+static void build_knockout(struct builder *b, struct decide *d)
+{
+	const struct plan *p = b->a->plan;
+	struct report_table *t;
+	struct knockout k;
+	int i, n = 0, row = 0;
+
+	if (knockout_run(d, &k) < 0) {
+		b->failed = true;
+		return;
+	}
+	for (i = 0; i < k.nrows; i++)
+		n += k.rows[i].errors + k.rows[i].warnings > 0;
+	t = new_table(b, "knockout", "If someone leaves", 2, 4, n);
+	if (t) {
+		t->note = fmt(b, "What each person's absence alone would create, worst first%s "
+				 "Bus factor %s.",
+			      n < k.nrows ? "; people whose absence creates no error or "
+					    "warning are left out." : ".",
+			      bus_text(b, &k));
+		column(t, 0, "person", "Person", ALIGN_LEFT);
+		column(t, 1, "errors", "Errors", ALIGN_RIGHT);
+		column(t, 2, "warnings", "Warnings", ALIGN_RIGHT);
+		column(t, 3, "creates", "Would create", ALIGN_LEFT);
+		for (i = 0; i < k.nrows; i++) {
+			const struct knockout_row *kr = &k.rows[i];
+			const char *more = "";
+
+			if (kr->errors + kr->warnings == 0)
+				continue;
+			if (kr->nitems < kr->errors + kr->warnings)
+				more = fmt(b, "; and %d more", kr->errors + kr->warnings - kr->nitems);
+			put(t, row, 0, clean(b, p->people[kr->row]->name), p->people[kr->row]->id);
+			put(t, row, 1, fmt(b, "%d", kr->errors), NULL);
+			put(t, row, 2, fmt(b, "%d", kr->warnings), NULL);
+			put(t, row, 3,
+			    fmt(b, "%s%s", items_of(b, d, k.items + kr->first, kr->nitems, false, false), more),
+			    items_of(b, d, k.items + kr->first, kr->nitems, false, true));
+			if (kr->uncovers) {
+				cell(t, row, 0)->tone = TONE_ERROR;
+				cell(t, row, 0)->severity = SEV_ERROR;
+			}
+			row++;
+		}
+	}
+	fact(b, "bus_factor", "Bus factor", fmt(b, "%s", bus_text(b, &k)),
+	     knockout_bus_text(k.bus));
+	knockout_free(&k);
+}
+
+#define TOP_SUGGESTIONS 3
+
+/* Who could take it: the best candidates for each slot with a finding to
+ * act on, as the suggest core ranks them, within the load limit. */
+static void build_suggestions(struct builder *b, struct decide *d)
+{
+	const struct analysis *a = b->a;
+	const struct plan *p = a->plan;
+	const struct catalog *c = p->cat;
+	struct candidate *all;
+	int *found, s, i, rows = 0, row = 0, wanted = 0;
+	struct report_table *t;
+
+	all = calloc((size_t)(c->nslots ? c->nslots : 1) * TOP_SUGGESTIONS, sizeof *all);
+	found = calloc((size_t)(c->nslots ? c->nslots : 1), sizeof *found);
+	if (!all || !found) {
+		free(all);
+		free(found);
+		b->failed = true;
+		return;
+	}
+	for (s = 0; s < c->nslots; s++) {
+		int total, within;
+
+		found[s] = -1;
+		if (!suggest_wanted(a, s))
+			continue;
+		wanted++;
+		found[s] = suggest_slot(d, s, all + s * TOP_SUGGESTIONS, TOP_SUGGESTIONS, &total, &within);
+		if (found[s] > within)
+			found[s] = within;
+		rows += found[s] ? found[s] : 1;
+	}
+	t = new_table(b, "suggestions", "Who could take it", 2, 8, rows);
+	if (!t || !wanted) {
+		if (t)
+			t->note = "No slot is uncovered, understaffed, without a lead or held only "
+				  "by external people.";
+		free(all);
+		free(found);
+		return;
+	}
+	t->note = fmt(b, "For each slot that is uncovered, understaffed, without a lead or held "
+			 "only by external people: the %d best people to take it, each tried on "
+			 "the plan, ranked by the errors and then the warnings they clear, their "
+			 "fit and their load after.", TOP_SUGGESTIONS);
+	column(t, 0, "slot", "Slot", ALIGN_LEFT);
+	column(t, 1, "rank", "Rank", ALIGN_RIGHT);
+	column(t, 2, "person", "Person", ALIGN_LEFT);
+	column(t, 3, "share", "Share", ALIGN_RIGHT);
+	column(t, 4, "clears", "Clears", ALIGN_LEFT);
+	column(t, 5, "creates", "Creates", ALIGN_LEFT);
+	column(t, 6, "load", "Load after", ALIGN_RIGHT);
+	column(t, 7, "fit", "Strengths that fit", ALIGN_LEFT);
+	for (s = 0; s < c->nslots; s++) {
+		if (found[s] < 0)
+			continue;
+		if (found[s] == 0) {
+			put(t, row, 0, clean(b, slot_label(&c->slots[s])), c->slots[s].id);
+			put(t, row, 2, "nobody can take it within the load limit", "");
+			row++;
+			continue;
+		}
+		for (i = 0; i < found[s]; i++) {
+			const struct candidate *cd = &all[s * TOP_SUGGESTIONS + i];
+			struct effect e;
+			const char *share;
+
+			suggest_effect(d, s, cd, &e);
+			if (cd->share_before == 0)
+				share = fmt(b, "+%d%%%s", cd->share, cd->lead ? " lead" : "");
+			else if (cd->share != cd->share_before)
+				share = fmt(b, "%d%% \u2192 %d%%%s", cd->share_before, cd->share,
+					    cd->lead ? " lead" : "");
+			else
+				share = fmt(b, "%d%% lead", cd->share);
+			put(t, row, 0, clean(b, slot_label(&c->slots[s])), c->slots[s].id);
+			put(t, row, 1, fmt(b, "%d", i + 1), NULL);
+			put(t, row, 2, clean(b, p->people[cd->row]->name), p->people[cd->row]->id);
+			put(t, row, 3, share, fmt(b, "%d%s", cd->share, cd->lead ? " lead" : ""));
+			put(t, row, 4, items_of(b, d, e.items, e.nitems, true, false),
+			    items_of(b, d, e.items, e.nitems, true, true));
+			put(t, row, 5, items_of(b, d, e.items, e.nitems, false, false),
+			    items_of(b, d, e.items, e.nitems, false, true));
+			put(t, row, 6, fmt(b, "%d%%", cd->load), fmt(b, "%d", cd->load));
+			put(t, row, 7, legs_of(b, cd->fit, false), legs_of(b, cd->fit, true));
+			row++;
+		}
+	}
+	free(all);
+	free(found);
+}
+
+/* The sections the decide core answers: knock-out and suggestions. */
+static void build_decisions(struct builder *b)
+{
+	struct decide *d;
+
+	if (b->failed)
+		return;
+	d = decide_new(b->a);
+	if (!d) {
+		b->failed = true;
+		return;
+	}
+	build_knockout(b, d);
+	build_suggestions(b, d);
+	decide_free(d);
+}
+
 static void build_facts(struct builder *b, const char *file, const char *date)
 {
 	const struct analysis *a = b->a;
@@ -614,6 +852,7 @@ struct report *report_build(const struct analysis *a, const char *file, const ch
 	build_grid(&b);
 	build_coverage(&b);
 	build_findings(&b);
+	build_decisions(&b);
 	if (b.failed) {
 		report_free(r);
 		return NULL;
