@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "analysis.h"
+#include "i18n.h"
 #include "report.h"
 #include "teamfile.h"
 #include "text.h"
@@ -232,6 +233,9 @@ int report_main(int argc, char **argv, const char *catalog,
 		return report_error("-o wants a file name");
 	if (pick_date(given_date, datebuf, sizeof datebuf, &date) < 0)
 		return 2;
+	/* CSV is for spreadsheets and scripts: the same in every language */
+	if (w == &writer_csv)
+		i18n_scripted();
 	cat = load(catalog, stderr);
 	if (!cat)
 		return 2;
