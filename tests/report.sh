@@ -91,6 +91,8 @@ printf 'old\n' >"$tmp/target.md" && chmod 600 "$tmp/target.md" && ln -s target.m
 "$SCHAAP" report -o "$tmp/link.md" "$ex" 2>/dev/null
 [ -L "$tmp/link.md" ] && cmp -s "$tmp/target.md" "$dir/example-team.md" && ok || bad "-o did not write through a link"
 [ "$(stat -c %a "$tmp/target.md")" = 600 ] && ok || bad "-o changed the mode of an existing file to $(stat -c %a "$tmp/target.md")"
+"$SCHAAP" report -o /dev/stdout "$ex" 2>"$tmp/err" | cmp -s - "$dir/example-team.md" && ok || { bad "-o /dev/stdout"; cat "$tmp/err"; }
+expect "-o a directory" 2 "cannot write" -- "$SCHAAP" report -o "$tmp" "$ex"
 expect "-o into a missing directory" 2 "nodir/r.md: cannot write" -- "$SCHAAP" report -o "$tmp/nodir/r.md" "$ex"
 
 # the command line

@@ -119,6 +119,16 @@ static int write_atomic(const struct report *r, const struct report_writer *w,
 	bool created = false;
 
 	text_fit(path, 200, false, esc, sizeof esc);
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		/* a device or a pipe (-o /dev/stdout): written as it is */
+		if (!(out = fopen(path, "w")) || w->write(r, &opts, out) < 0 || fflush(out) != 0)
+			goto fail;
+		if (fclose(out) != 0) {
+			out = NULL;
+			goto fail;
+		}
+		return 0;
+	}
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && !(target = realpath(path, NULL)))
 		goto fail;
 	if (!target && !(target = strdup(path)))
