@@ -168,6 +168,17 @@ int analysis_run(struct analysis *a, const struct plan *p);
 void analysis_update_slot(struct analysis *a, int slot);
 void analysis_update_person(struct analysis *a, int row);
 
+/* Add (@sign 1) or take away (@sign -1) the cell of the person at @row in
+ * @slot of @p to or from the slot's figures @r: holding it (holders,
+ * staffed, leads, external holders, internal leads) and following it up
+ * from inside (followers). The one place a cell is counted: analysis_run,
+ * analysis_update_slot and the incremental evaluation (decide.c) all count
+ * through it, so a new figure is added here once. Adding the first holder
+ * sets first_holder (the full analysis adds rows in order); otherwise
+ * first_holder is the caller's to put right. */
+void analysis_slot_add_cell(struct slot_result *r, const struct plan *p, int row, int slot,
+			    int sign);
+
 /* Rebuild the findings list and counts from the current figures. Returns
  * 0, or -1 when memory runs out. */
 int analysis_collect(struct analysis *a);

@@ -21,6 +21,10 @@ int check_run(const struct catalog *cat, char **files, int nfiles,
 int report_main(int argc, char **argv, const char *catalog,
 		struct catalog *(*load)(const char *path, FILE *errout));
 
+/* Print @text (already escaped) wrapped at 80 columns, continuation
+ * lines indented by @indent; the first line starts at column @col. */
+void cli_wrap(FILE *out, const char *text, int col, int indent);
+
 /* The catalog to use: @path when given, else the user's catalog under
  * $XDG_CONFIG_HOME/schaap (or ~/.config/schaap) when there is one, else
  * the built-in one. NULL after printing an error. */

@@ -154,8 +154,12 @@ const char *knockout_bus_text(int bus);
 
 /* ---- suggestions ---- */
 
-/* Whether @slot has a finding suggest looks at (uncovered, understaffed,
- * no-lead, external-only). */
+/* The findings on a slot that suggest acts on, in the order it names
+ * them (uncovered, understaffed, no-lead, external-only); their number in
+ * *@n. */
+const enum finding_code *suggest_codes(int *n);
+
+/* Whether @slot has a finding suggest acts on (suggest_codes). */
 bool suggest_wanted(const struct analysis *a, int slot);
 
 struct candidate {

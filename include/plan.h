@@ -144,4 +144,8 @@ int plan_person_load(const struct plan *p, int row);
 /* True when @a and @b hold the same team, people, cells and needs. */
 bool plan_equal(const struct plan *a, const struct plan *b);
 
+/* The rows of @p in the order of the people's ids, into @rows (room for
+ * npeople). */
+void plan_rows_by_id(const struct plan *p, int *rows);
+
 #endif

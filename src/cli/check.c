@@ -29,8 +29,8 @@ static void coloured(FILE *out, bool colour, int sev, const char *s)
 }
 
 /* Print @text wrapped at WIDTH, continuation lines indented by @indent;
- * the first line starts at column @col. */
-static void wrap(FILE *out, const char *text, int col, int indent)
+ * the first line starts at column @col. Shared with the decisions. */
+void cli_wrap(FILE *out, const char *text, int col, int indent)
 {
 	const char *p = text;
 
@@ -97,7 +97,7 @@ static void text_people(const struct report_table *t, bool colour, FILE *out)
 		/* the legs, wrapped under themselves to stay within 80 columns */
 		if (names[0]) {
 			fputc(' ', out);
-			wrap(out, names, 38 + (int)strlen(legs->value) + (sheep ? 6 : 0), 39);
+			cli_wrap(out, names, 38 + (int)strlen(legs->value) + (sheep ? 6 : 0), 39);
 		} else {
 			fputc('\n', out);
 		}
@@ -130,7 +130,7 @@ static int write_text(const struct report *r, const struct writer_options *o, FI
 		fputc('\n', out);
 		for (row = 0; row < t->nrows; row++) {
 			fprintf(out, "  %-18s ", report_cell_at(t, row, "code")->value);
-			wrap(out, report_cell_at(t, row, "message")->text, 21, 21);
+			cli_wrap(out, report_cell_at(t, row, "message")->text, 21, 21);
 		}
 	}
 	if (r->count[SEV_ERROR] + r->count[SEV_WARNING] + r->count[SEV_INFO] == 0)

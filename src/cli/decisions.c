@@ -13,7 +13,6 @@
 #include "teamfile.h"
 #include "text.h"
 
-#define WIDTH 80
 #define STDIN_NAME "(standard input)"
 
 struct plan *cli_load(const char *path, const struct catalog *cat, struct error *err)
@@ -56,27 +55,16 @@ static const char *shown(const char *path)
 	return strcmp(path, "-") == 0 ? STDIN_NAME : path;
 }
 
-/* Print @text (escaped here) wrapped at WIDTH; the first line starts at
- * column @col, continuation lines are indented by @indent. */
+/* Print @text, escaped here, wrapped by cli_wrap; an empty @text is an
+ * empty line. */
 static void wrap(FILE *out, const char *text, int col, int indent)
 {
 	char esc[8192];
-	const char *p = esc;
 
 	text_escape(text, esc, sizeof esc);
-	if (!*p)
+	if (!*esc)
 		fputc('\n', out);
-	while (*p) {
-		size_t bytes = text_break(p, WIDTH - col);
-
-		fprintf(out, "%.*s\n", (int)bytes, p);
-		p += bytes;
-		while (*p == ' ')
-			p++;
-		if (*p)
-			fprintf(out, "%*s", indent, "");
-		col = indent;
-	}
+	cli_wrap(out, esc, col, indent);
 }
 
 static void tsv_field(FILE *out, const char *s, const char *end)
@@ -465,28 +453,15 @@ out:
 
 #define TOP 3
 
-static void legs_text(const struct catalog *c, uint32_t legs, const char *sep, char *out, size_t size)
-{
-	size_t len = 0;
-	int i;
-
-	out[0] = '\0';
-	for (i = 0; i < c->nlegs && len < size; i++)
-		if (legs & (1u << i))
-			len += (size_t)snprintf(out + len, size - len, "%s%s", len ? sep : "",
-						c->legs[i].id);
-}
-
 /* The codes of the findings on @slot that suggest acts on: "uncovered, no-lead". */
 static void wanted_text(const struct analysis *a, int slot, char *out, size_t size)
 {
-	static const enum finding_code wanted[] = { F_UNCOVERED, F_UNDERSTAFFED, F_NO_LEAD,
-						    F_EXTERNAL_ONLY };
 	size_t len = 0;
-	unsigned i;
+	int i, n;
+	const enum finding_code *wanted = suggest_codes(&n);
 
 	out[0] = '\0';
-	for (i = 0; i < sizeof wanted / sizeof *wanted; i++)
+	for (i = 0; i < n; i++)
 		if (analysis_slot_fires(a, wanted[i], slot))
 			len += (size_t)snprintf(out + len, size - len, "%s%s", len ? ", " : "",
 						finding_code_name(wanted[i]));
@@ -521,7 +496,7 @@ static int suggest_one(struct decide *d, const struct analysis *a, int slot,
 				  cl, sizeof cl);
 			items_tsv(d, e.items, e.nitems < EFFECT_ITEMS ? e.nitems : EFFECT_ITEMS, false,
 				  cr, sizeof cr);
-			legs_text(c, cd->fit, ",", fit, sizeof fit);
+			catalog_legs_text(c, cd->fit, false, ",", fit, sizeof fit);
 			fprintf(out, "%s\t%d\t%s\t%d\t%s\t%d\t%s\t%s\t%s\n", sid, i + 1,
 				p->people[cd->row]->id, cd->share, cd->lead ? "lead" : "-", cd->load,
 				cl, cr, fit[0] ? fit : "-");

@@ -651,17 +651,9 @@ static int reserve(void **buf, int *cap, int n, size_t size)
 	return 0;
 }
 
-static const struct plan *sort_plan;
-
-static int person_id_cmp(const void *a, const void *b)
-{
-	return strcmp(sort_plan->people[*(const int *)a]->id,
-		      sort_plan->people[*(const int *)b]->id);
-}
-
 static int sort_people(struct analysis *a, const struct plan *p)
 {
-	int i, cap = a->people_cap;
+	int cap = a->people_cap;
 	int *grown;
 
 	if (a->people_by_id && a->by_id_serial == p->serial && a->by_id_version == p->version)
@@ -671,11 +663,7 @@ static int sort_people(struct analysis *a, const struct plan *p)
 	if (!grown)
 		return -1;
 	a->people_by_id = grown;
-	for (i = 0; i < p->npeople; i++)
-		a->people_by_id[i] = i;
-	sort_plan = p;
-	qsort(a->people_by_id, (size_t)p->npeople, sizeof *a->people_by_id, person_id_cmp);
-	sort_plan = NULL;
+	plan_rows_by_id(p, a->people_by_id);
 	a->by_id_serial = p->serial;
 	a->by_id_version = p->version;
 	return 0;
@@ -739,16 +727,31 @@ const char *analysis_slot_status(const struct analysis *a, int slot, enum severi
 	return rules[worst].status;
 }
 
-/* Count one held cell of the person at @row into a slot's figures. */
-static void count_cell(struct slot_result *r, const struct person *person,
-		       const struct cell *cell, int row)
+/* The accounting of analysis_slot_add_cell, for the person at @row.
+ * Inlined where the full analysis counts, so @sign folds away there and
+ * a cell that neither holds nor follows up costs two tests. */
+static inline void slot_count(struct slot_result *r, const struct person *person, int row,
+			      int slot, int sign)
 {
-	if (r->holders++ == 0)
-		r->first_holder = row;
-	r->staffed += (long)person->fte * cell->share;
-	r->leads += cell->lead;
-	r->external_holders += person->external;
-	r->internal_leads += cell->lead && !person->external;
+	const struct cell *cell = &person->cells[slot];
+
+	if (cell->share) {
+		if (sign > 0 && r->holders == 0)
+			r->first_holder = row;
+		r->holders += sign;
+		r->staffed += sign * (long)person->fte * cell->share;
+		r->leads += sign * cell->lead;
+		r->external_holders += sign * person->external;
+		r->internal_leads += sign * (cell->lead && !person->external);
+	}
+	if (cell->follows && !person->external)
+		r->followers += sign;
+}
+
+void analysis_slot_add_cell(struct slot_result *r, const struct plan *p, int row, int slot,
+			    int sign)
+{
+	slot_count(r, p->people[row], row, slot, sign);
 }
 
 /* Add the cells of @row to the figures of every slot. */
@@ -757,14 +760,8 @@ static void add_person_to_slots(struct analysis *a, int row)
 	const struct person *person = a->plan->people[row];
 	int s, ns = a->plan->cat->nslots;
 
-	for (s = 0; s < ns; s++) {
-		const struct cell *cell = &person->cells[s];
-
-		if (cell->follows && !person->external)
-			a->slots[s].followers++;
-		if (cell->share)
-			count_cell(&a->slots[s], person, cell, row);
-	}
+	for (s = 0; s < ns; s++)
+		slot_count(&a->slots[s], person, row, s, 1);
 }
 
 static void clear_slot(struct analysis *a, int s)
@@ -805,15 +802,8 @@ void analysis_update_slot(struct analysis *a, int s)
 	int i;
 
 	clear_slot(a, s);
-	for (i = 0; i < p->npeople; i++) {
-		const struct person *person = p->people[i];
-		const struct cell *cell = &person->cells[s];
-
-		if (cell->follows && !person->external)
-			r->followers++;
-		if (cell->share)
-			count_cell(r, person, cell, i);
-	}
+	for (i = 0; i < p->npeople; i++)
+		slot_count(r, p->people[i], i, s, 1);
 	fill_state(a, s);
 }
 

@@ -5,10 +5,11 @@
  * the figures of the few subjects it touches (a removal: the person's
  * slots; a cell: its slot and its person), asks the rule table
  * (rule_fires) about exactly those subjects and the team, compares with
- * the base, and restores the figures. Slot figures are patched by the
- * change's own difference, in constant time; a person's figures are
- * recomputed by analysis_update_person with the cell set in the plan for
- * that moment. tests/test_decide.c holds every such result against a
+ * the base, and restores the figures. Slot figures are patched in
+ * constant time by analysis_slot_add_cell, the accounting the full
+ * analysis counts with: a removal takes the person's cells away, a cell
+ * set in the plan for that moment is taken away as it was and added as it
+ * would be; a person's figures are recomputed by analysis_update_person. tests/test_decide.c holds every such result against a
  * full analysis_run of the changed plan. */
 #include "decide.h"
 
@@ -224,24 +225,12 @@ static void need_text(int need, char *out, size_t n)
 		text_format_decimal(need, FTE_DECIMALS, out, n);
 }
 
-static const struct plan *id_plan;
-
-static int row_id_cmp(const void *a, const void *b)
-{
-	return strcmp(id_plan->people[*(const int *)a]->id, id_plan->people[*(const int *)b]->id);
-}
-
 static int *rows_by_id(const struct plan *p)
 {
-	int *v = malloc((size_t)(p->npeople ? p->npeople : 1) * sizeof *v), i;
+	int *v = malloc((size_t)(p->npeople ? p->npeople : 1) * sizeof *v);
 
-	if (!v)
-		return NULL;
-	for (i = 0; i < p->npeople; i++)
-		v[i] = i;
-	id_plan = p;
-	qsort(v, (size_t)p->npeople, sizeof *v, row_id_cmp);
-	id_plan = NULL;
+	if (v)
+		plan_rows_by_id(p, v);
 	return v;
 }
 
@@ -578,24 +567,6 @@ static bool in_rows(const int *rows, int n, int row)
 	return false;
 }
 
-/* Take @row's cell (holding and following up) out of the scratch figures
- * of @s. */
-static void scratch_remove(struct decide *d, int row, int s)
-{
-	const struct person *x = d->p->people[row];
-	const struct cell *cell = &x->cells[s];
-	struct slot_result *r = &d->slots[s];
-
-	r->followers -= cell->follows && !x->external;
-	if (!cell->share)
-		return;
-	r->holders--;
-	r->staffed -= (long)x->fte * cell->share;
-	r->leads -= cell->lead;
-	r->external_holders -= x->external;
-	r->internal_leads -= cell->lead && !x->external;
-}
-
 /* Whether the person at @row counts in the figures of @s: holds it or,
  * from inside, follows it up. */
 static bool counts_in(const struct decide *d, int row, int s)
@@ -605,21 +576,16 @@ static bool counts_in(const struct decide *d, int row, int s)
 	return x->cells[s].share || (x->cells[s].follows && !x->external);
 }
 
-/* The first holder of @s after a change: the base holders but those in
- * @gone, plus @plus (a new holder, or -1). */
-static int first_holder(const struct decide *d, int s, const int *gone, int ngone, int plus)
+/* The first holder of @s once the rows in @gone hold it no more: the
+ * first of the base holders but those, or -1. */
+static int first_holder(const struct decide *d, int s, const int *gone, int ngone)
 {
 	int k;
 
-	for (k = d->hstart[s]; k < d->hstart[s + 1]; k++) {
-		int row = d->hrows[k];
-
-		if (plus >= 0 && plus < row)
-			return plus;
-		if (!in_rows(gone, ngone, row))
-			return row;
-	}
-	return plus;
+	for (k = d->hstart[s]; k < d->hstart[s + 1]; k++)
+		if (!in_rows(gone, ngone, d->hrows[k]))
+			return d->hrows[k];
+	return -1;
 }
 
 void decide_removal(struct decide *d, const int *rows, int n, struct effect *e)
@@ -632,12 +598,12 @@ void decide_removal(struct decide *d, const int *rows, int n, struct effect *e)
 	for (i = 0; i < n; i++)
 		for (s = 0; s < d->ns; s++)
 			if (counts_in(d, rows[i], s)) {
-				scratch_remove(d, rows[i], s);
+				analysis_slot_add_cell(&d->slots[s], d->p, rows[i], s, -1);
 				touched[s] = true;
 			}
 	for (s = 0; s < d->ns; s++)
 		if (touched[s])
-			d->slots[s].first_holder = first_holder(d, s, rows, n, -1);
+			d->slots[s].first_holder = first_holder(d, s, rows, n);
 	/* slots in id order, as the analysis reports them */
 	for (k = 0; k < d->ns; k++)
 		if (touched[c->by_id[k]])
@@ -655,29 +621,31 @@ void decide_removal(struct decide *d, const int *rows, int n, struct effect *e)
 			d->slots[s] = d->a->slots[s];
 }
 
-/* The person rules for @row with its cell in @slot set to @share and
- * @lead: before from the base, after with the cell set in the plan and the
- * person's figures recomputed, then everything put back. */
-static void person_effect(struct decide *d, int row, int slot, int share, bool lead,
-			  struct effect *e)
+/* The person rules for @row on the plan as it is, asked the first time
+ * the person is needed, before any of their cells is set. */
+static void person_ask(struct decide *d, int row)
 {
-	struct cell *cell = &d->plan->people[row]->cells[slot], keep = *cell;
 	bool *was = &d->person_was[row * d->nper];
 	int k, det, n = 0;
 
-	if (!d->person_asked[row]) {
-		for (k = 0; k < d->nkind[SUBJECT_PERSON]; k++) {
-			const struct rule *r = d->by_kind[SUBJECT_PERSON][k];
+	if (d->person_asked[row])
+		return;
+	for (k = 0; k < d->nkind[SUBJECT_PERSON]; k++) {
+		const struct rule *r = d->by_kind[SUBJECT_PERSON][k];
 
-			for (det = 0; det < rule_details(d, r); det++)
-				was[n++] = rule_fires(d->a, r->code, row, det);
-		}
-		d->person_asked[row] = true;
-		n = 0;
+		for (det = 0; det < rule_details(d, r); det++)
+			was[n++] = rule_fires(d->a, r->code, row, det);
 	}
+	d->person_asked[row] = true;
+}
 
-	cell->share = (unsigned char)share;
-	cell->lead = share > 0 && lead;
+/* The person rules for @row, before (person_ask) and after: with the
+ * changed cell set in the plan, the person's figures recomputed. */
+static void person_effect(struct decide *d, int row, struct effect *e)
+{
+	const bool *was = &d->person_was[row * d->nper];
+	int k, det, n = 0;
+
 	analysis_update_person(&d->scratch, row);
 	for (k = 0; k < d->nkind[SUBJECT_PERSON]; k++) {
 		const struct rule *r = d->by_kind[SUBJECT_PERSON][k];
@@ -689,40 +657,39 @@ static void person_effect(struct decide *d, int row, int slot, int share, bool l
 				note(e, r->code, SUBJECT_PERSON, row, det, was[n]);
 		}
 	}
-	*cell = keep;
 	d->people[row] = d->a->people[row];
 }
 
+/* The cell is set in the plan for the moment of the evaluation: its slot's
+ * figures lose the cell as it was and gain it as it would be, through the
+ * same accounting as a full analysis; then everything is put back. */
 void decide_cell(struct decide *d, int row, int slot, int share, bool lead, struct effect *e)
 {
-	const struct person *x = d->p->people[row];
-	const struct cell *old = &x->cells[slot];
+	struct cell *cell = &d->plan->people[row]->cells[slot], keep = *cell;
 	struct slot_result *r = &d->slots[slot];
-	int held = old->share > 0, holds = share > 0;
 
-	lead = holds && lead;
 	effect_clear(e);
-	r->holders += holds - held;
-	r->staffed += (long)x->fte * (share - old->share);
-	r->leads += lead - old->lead;
-	r->external_holders += x->external * (holds - held);
-	r->internal_leads += !x->external * (lead - old->lead);
-	if (holds != held)
-		r->first_holder = holds ? first_holder(d, slot, NULL, 0, row)
-					: first_holder(d, slot, &row, 1, -1);
+	person_ask(d, row);
+	analysis_slot_add_cell(r, d->p, row, slot, -1);
+	cell->share = (unsigned char)share;
+	cell->lead = share > 0 && lead;
+	analysis_slot_add_cell(r, d->p, row, slot, 1);
+	if (keep.share && !share)
+		r->first_holder = first_holder(d, slot, &row, 1);
+	else if (!keep.share && share && row < r->first_holder)
+		r->first_holder = row;
 	slot_effect(d, slot, e);
 	team_effect(d, e);
-	person_effect(d, row, slot, share, lead, e);
+	person_effect(d, row, e);
+	*cell = keep;
 	*r = d->a->slots[slot];
 }
 
 const char *effect_subject(const struct decide *d, const struct effect_item *it)
 {
-	switch (it->kind) {
-	case SUBJECT_SLOT: return d->c->slots[it->subject].id;
-	case SUBJECT_PERSON: return d->p->people[it->subject]->id;
-	default: return "team";
-	}
+	struct finding f = { it->code, it->kind, it->subject, it->detail };
+
+	return finding_subject_id(d->a, &f);
 }
 
 size_t effect_items_text(const struct decide *d, const struct effect_item *items, int n,
@@ -862,12 +829,23 @@ int knockout_run(struct decide *d, struct knockout *k)
 
 /* ---- suggestions ---- */
 
+static const enum finding_code suggest_acts_on[] = { F_UNCOVERED, F_UNDERSTAFFED, F_NO_LEAD,
+						     F_EXTERNAL_ONLY };
+
+const enum finding_code *suggest_codes(int *n)
+{
+	*n = (int)(sizeof suggest_acts_on / sizeof *suggest_acts_on);
+	return suggest_acts_on;
+}
+
 bool suggest_wanted(const struct analysis *a, int slot)
 {
-	return analysis_slot_fires(a, F_UNCOVERED, slot) ||
-	       analysis_slot_fires(a, F_UNDERSTAFFED, slot) ||
-	       analysis_slot_fires(a, F_NO_LEAD, slot) ||
-	       analysis_slot_fires(a, F_EXTERNAL_ONLY, slot);
+	int i;
+
+	for (i = 0; i < (int)(sizeof suggest_acts_on / sizeof *suggest_acts_on); i++)
+		if (analysis_slot_fires(a, suggest_acts_on[i], slot))
+			return true;
+	return false;
 }
 
 /* The cell to offer @row for @slot; false when there is nothing to offer. */

@@ -474,3 +474,22 @@ bool plan_equal(const struct plan *a, const struct plan *b)
 	}
 	return true;
 }
+
+static const struct plan *id_order_plan;
+
+static int row_id_cmp(const void *a, const void *b)
+{
+	return strcmp(id_order_plan->people[*(const int *)a]->id,
+		      id_order_plan->people[*(const int *)b]->id);
+}
+
+void plan_rows_by_id(const struct plan *p, int *rows)
+{
+	int i;
+
+	for (i = 0; i < p->npeople; i++)
+		rows[i] = i;
+	id_order_plan = p;
+	qsort(rows, (size_t)p->npeople, sizeof *rows, row_id_cmp);
+	id_order_plan = NULL;
+}
