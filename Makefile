@@ -135,6 +135,8 @@ check test: $(TESTS) $(B)/schaap $(MO)
 		SCHAAP_TESTDATA=tests/data $$t || failed=1; \
 	done; \
 	SCHAAP=$(B)/schaap sh tests/golden.sh || failed=1; \
+	SCHAAP=$(B)/schaap sh tests/report.sh || failed=1; \
+	SCHAAP=$(B)/schaap sh tests/browser.sh || failed=1; \
 	SCHAAP=$(B)/schaap sh tests/golden-decide.sh || failed=1; \
 	SCHAAP=$(B)/schaap sh tests/decide.sh || failed=1; \
 	SCHAAP=$(B)/schaap sh tests/screens.sh || failed=1; \

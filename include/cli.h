@@ -15,6 +15,12 @@ enum check_format { FORMAT_TEXT, FORMAT_TSV };
 int check_run(const struct catalog *cat, char **files, int nfiles,
 	      enum check_format format, bool colour, FILE *out, FILE *errout);
 
+/* `schaap report ...`: @argv[0] is "report"; @catalog a --catalog given
+ * before it, or NULL, and @load the function that loads the catalog (see
+ * cli_catalog). Returns the exit status. */
+int report_main(int argc, char **argv, const char *catalog,
+		struct catalog *(*load)(const char *path, FILE *errout));
+
 /* Print @text (already escaped) wrapped at 80 columns, continuation
  * lines indented by @indent; the first line starts at column @col. */
 void cli_wrap(FILE *out, const char *text, int col, int indent);

@@ -97,6 +97,21 @@ if command -v localedef >/dev/null 2>&1 &&
 			>"$tmp/tsv.en" 2>&1
 		cmp -s "$tmp/tsv.nl" "$tmp/tsv.en" && ok || bad "schaap $name --format tsv differs with a Dutch locale"
 	done
+	# the report in Dutch, Markdown and HTML; its CSV as in English
+	for fmt in md html; do
+		nl "$SCHAAP" report --format $fmt config/example-team.ini >"$tmp/out/report.$fmt" 2>&1
+		echo "exit $?" >>"$tmp/out/report.$fmt"
+		[ -n "$UPDATE" ] && cp "$tmp/out/report.$fmt" "tests/golden/nl/report.$fmt"
+		if cmp -s "$tmp/out/report.$fmt" "tests/golden/nl/report.$fmt"; then ok; else
+			diff -u "tests/golden/nl/report.$fmt" "$tmp/out/report.$fmt" | head -20
+			bad "schaap report --format $fmt in Dutch differs from tests/golden/nl/report.$fmt"
+		fi
+	done
+	grep -q '<html lang="nl">' "$tmp/out/report.html" && ok || bad "the Dutch HTML report is not marked lang=nl"
+	nl "$SCHAAP" report --format csv config/example-team.ini >"$tmp/csv.nl" 2>&1
+	env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 "$SCHAAP" report --format csv \
+		config/example-team.ini >"$tmp/csv.en" 2>&1
+	cmp -s "$tmp/csv.nl" "$tmp/csv.en" && ok || bad "schaap report --format csv differs with a Dutch locale"
 	# the command line in Dutch
 	nl "$SCHAAP" check >"$tmp/out/usage" 2>&1
 	if [ $? = 2 ] && grep -q 'minstens één TEAMFILE' "$tmp/out/usage" &&

@@ -14,6 +14,7 @@
 #include "catalogfile.h"
 #include "support.h"
 #include "teamfile.h"
+#include "writer.h"
 
 void *__real_malloc(size_t n);
 void *__real_calloc(size_t n, size_t size);
@@ -81,6 +82,34 @@ static int load_and_analyse(struct error *err)
 	return rc;
 }
 
+/* The board report of the example team, built and written as HTML. */
+static int build_report(struct error *err)
+{
+	struct plan *p = teamfile_load("config/example-team.ini", test_catalog(), err);
+	const struct writer_options o = { false };
+	struct report *r = NULL;
+	struct analysis a;
+	int rc = 0;
+
+	if (!p)
+		return -1;
+	analysis_init(&a);
+	if (analysis_run(&a, p) < 0 || !(r = report_build(&a, "team.ini", NULL))) {
+		error_set(err, NULL, 0, "out of memory");
+		rc = -1;
+	} else {
+		FILE *out = fopen("/dev/null", "w");
+
+		assert_non_null(out);
+		assert_int_equal(writer_html.write(r, &o, out), 0);
+		fclose(out);
+	}
+	report_free(r);
+	analysis_release(&a);
+	plan_free(p);
+	return rc;
+}
+
 static int builtin_catalog(struct error *err)
 {
 	struct catalog *c = catalogfile_builtin(err);
@@ -96,6 +125,13 @@ static void test_load_and_analysis(void **state)
 	every_failure("load and analysis", load_and_analyse);
 }
 
+static void test_report(void **state)
+{
+	(void)state;
+	test_catalog();
+	every_failure("board report", build_report);
+}
+
 static void test_catalog_load(void **state)
 {
 	(void)state;
@@ -109,6 +145,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_load_and_analysis),
 		cmocka_unit_test(test_catalog_load),
+		cmocka_unit_test(test_report),
 	};
 
 	/* freed chunks in glibc's thread cache count as in use for mallinfo2:

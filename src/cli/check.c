@@ -1,49 +1,36 @@
 /* check.c - `schaap check`: the analysis as text for people or TSV for
- * scripts. Every string from a file passes through text_escape or
- * text_fit, so no control character reaches the output. */
+ * scripts, both written from the report model. The model holds no control
+ * character; text_fit and text_escape keep it so. */
 #define _GNU_SOURCE
 #include "cli.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis.h"
 #include "catalogfile.h"
 #include "i18n.h"
+#include "report.h"
 #include "teamfile.h"
 #include "text.h"
+#include "writer.h"
 
 #define WIDTH 80
 
 static const char *const sev_colour[SEV_COUNT] = { "\033[1;31m", "\033[33m", "\033[36m" };
 
-static void colour_on(FILE *out, bool colour, const char *code)
+/* Print @s, in the colour of severity @sev when there is one. */
+static void coloured(FILE *out, bool colour, int sev, const char *s)
 {
-	if (colour)
-		fputs(code, out);
+	if (colour && sev >= 0 && sev < SEV_COUNT)
+		fprintf(out, "%s%s\033[0m", sev_colour[sev], s);
+	else
+		fputs(s, out);
 }
 
-static void colour_off(FILE *out, bool colour)
-{
-	if (colour)
-		fputs("\033[0m", out);
-}
-
-/* @text in @cols columns, padded on the left when @right, else on the
- * right; never cut. */
-static void column(FILE *out, const char *text, int cols, bool right)
-{
-	int pad = cols - text_width(text);
-
-	if (right && pad > 0)
-		fprintf(out, "%*s", pad, "");
-	fputs(text, out);
-	if (!right && pad > 0)
-		fprintf(out, "%*s", pad, "");
-}
-
-/* Print @text (already escaped) wrapped at WIDTH, continuation lines
- * indented by @indent; the first line starts at column @col. */
+/* Print @text wrapped at WIDTH, continuation lines indented by @indent;
+ * the first line starts at column @col. Shared with the decisions. */
 void cli_wrap(FILE *out, const char *text, int col, int indent)
 {
 	const char *p = text;
@@ -61,31 +48,23 @@ void cli_wrap(FILE *out, const char *text, int col, int indent)
 	}
 }
 
-static void print_text(const struct analysis *a, const char *file, bool colour, FILE *out)
+/* @text in @cols columns, padded on the left when @right, else on the
+ * right; never cut. */
+static void column(FILE *out, const char *text, int cols, bool right)
 {
-	const struct plan *p = a->plan;
-	const struct catalog *c = p->cat;
-	char buf[2048], esc[4096], name[128], num[32], need[32];
-	long total_fte = 0;
-	int i, s, sev;
+	int pad = cols - text_width(text);
 
-	for (i = 0; i < p->npeople; i++)
-		total_fte += p->people[i]->fte;
-	text_fit(p->name[0] ? p->name : _("(unnamed team)"), 50, false, name, sizeof name);
-	text_escape(file, esc, sizeof esc);
-	colour_on(out, colour, "\033[1m");
-	fprintf(out, "%s", name);
-	colour_off(out, colour);
-	fprintf(out, "  (%s)\n", esc);
-	text_format_shown(total_fte, FTE_DECIMALS, num, sizeof num);
-	fprintf(out, P_("%d person, %s FTE", "%d people, %s FTE", p->npeople), p->npeople, num);
-	fputs("; ", out);
-	fprintf(out, P_("%d error", "%d errors", a->count[SEV_ERROR]), a->count[SEV_ERROR]);
-	fputs(", ", out);
-	fprintf(out, P_("%d warning", "%d warnings", a->count[SEV_WARNING]), a->count[SEV_WARNING]);
-	fputs(", ", out);
-	fprintf(out, _("%d info"), a->count[SEV_INFO]);
-	fputs("\n\n", out);
+	if (right && pad > 0)
+		fprintf(out, "%*s", pad, "");
+	fputs(text, out);
+	if (!right && pad > 0)
+		fprintf(out, "%*s", pad, "");
+}
+
+static void text_slots(const struct report_table *t, bool colour, FILE *out)
+{
+	char label[128];
+	int row, group = -1;
 
 	/* TRANSLATORS: a column header of check; at most 27 columns */
 	column(out, _("SLOT"), 27, false);
@@ -100,111 +79,134 @@ static void print_text(const struct analysis *a, const char *file, bool colour, 
 	column(out, _("NEEDED"), 7, true);
 	/* TRANSLATORS: a column header of check; at most 16 columns */
 	fprintf(out, "  %s\n", _("STATUS"));
-	for (s = 0; s < c->nslots; s++) {
-		const struct slot_result *r = &a->slots[s];
-		enum severity sv;
-		const char *status = analysis_slot_status(a, s, &sv);
+	for (row = 0; row < t->nrows; row++) {
+		const struct report_cell *status = report_cell_at(t, row, "status");
 
-		if (s == 0 || s == c->nroles)
-			fprintf(out, "%s\n", s == 0 ? _("roles") : _("tasks"));
-		text_format_shown(r->staffed, 4, num, sizeof num);
-		if (r->need == NEED_UNSET)
-			snprintf(need, sizeof need, "-");
-		else
-			text_format_shown(r->need, FTE_DECIMALS, need, sizeof need);
-		text_fit(catalog_slot_label(c, s), 25, true, name, sizeof name);
-		fprintf(out, "  %s %7d %8s %7s  ", name, r->holders, num, need);
-		if (sv != SEV_COUNT)
-			colour_on(out, colour, sev_colour[sv]);
-		fprintf(out, "%s", status);
-		if (sv != SEV_COUNT)
-			colour_off(out, colour);
-		fputc('\n', out);
-	}
+		if (t->row_group[row] != group && (group = t->row_group[row]) >= 0) {
+			const char *g = t->groups[group];
 
-	if (p->npeople) {
-		fputc('\n', out);
-		/* TRANSLATORS: a column header of check; at most 24 columns */
-		column(out, _("PERSON"), 24, false);
-		fputc(' ', out);
-		/* TRANSLATORS: a column header of check; at most 4 columns */
-		column(out, _("FTE"), 4, true);
-		fputc(' ', out);
-		/* TRANSLATORS: a column header of check; at most 5 columns */
-		column(out, _("LOAD"), 5, true);
-		/* TRANSLATORS: a column header of check */
-		fprintf(out, "  %s\n", _("LEGS"));
-		for (i = 0; i < p->npeople; i++) {
-			const struct person *person = p->people[i];
-			const struct person_result *pr = &a->people[i];
-			size_t len;
-
-			text_fit(person->name, 22, true, name, sizeof name);
-			text_format_shown(person->fte, FTE_DECIMALS, num, sizeof num);
-			len = catalog_legs_text(c, pr->legs, false, " ", buf, sizeof buf);
-			fprintf(out, "%s%s %4s ", name, person->external ? " e" : "  ", num);
-			if (pr->over)
-				colour_on(out, colour, sev_colour[SEV_WARNING]);
-			fprintf(out, "%4d%%", pr->load);
-			if (pr->over)
-				colour_off(out, colour);
-			fprintf(out, "  %d", pr->nlegs);
-			if (pr->sheep) {
-				colour_on(out, colour, sev_colour[SEV_WARNING]);
-				/* TRANSLATORS: after the number of legs of a
-				   five-legged sheep; exactly 5 columns */
-				fprintf(out, " %s", _("SHEEP"));
-				colour_off(out, colour);
-			}
-			/* the legs, wrapped under themselves to stay within 80 columns */
-			if (len) {
-				fputc(' ', out);
-				cli_wrap(out, buf, 39 + (pr->sheep ? 6 : 0) + (pr->nlegs > 9), 39);
-			} else {
-				fputc('\n', out);
-			}
+			fprintf(out, "%c%s\n", tolower((unsigned char)g[0]), g + 1);
 		}
-	}
-
-	for (sev = 0; sev < SEV_COUNT; sev++) {
-		static const char *const heads[SEV_COUNT] = { N_("Errors"), N_("Warnings"), N_("Info") };
-
-		if (!a->count[sev])
-			continue;
+		text_fit(report_cell_at(t, row, "slot")->text, 25, true, label, sizeof label);
+		fprintf(out, "  %s %7s %8s %7s  ", label,
+			report_cell_at(t, row, "holders")->text,
+			report_cell_at(t, row, "staffed_fte")->text,
+			report_cell_at(t, row, "needed_fte")->text);
+		coloured(out, colour, status->severity, status->text);
 		fputc('\n', out);
-		colour_on(out, colour, sev_colour[sev]);
-		fprintf(out, "%s (%d)", _(heads[sev]), a->count[sev]);
-		colour_off(out, colour);
-		fputc('\n', out);
-		for (i = 0; i < a->nfindings; i++) {
-			const struct finding *f = &a->findings[i];
-
-			if ((int)finding_severity(f->code) != sev)
-				continue;
-			finding_message(a, f, buf, sizeof buf);
-			text_escape(buf, esc, sizeof esc);
-			fprintf(out, "  %-18s ", finding_code_name(f->code));
-			cli_wrap(out, esc, 21, 21);
-		}
 	}
-	if (a->nfindings == 0)
-		fprintf(out, "\n%s\n", _("No findings."));
 }
 
-static void print_tsv(const struct analysis *a, const char *file, FILE *out)
+static void text_people(const struct report_table *t, bool colour, FILE *out)
 {
-	char buf[2048], esc[4096], fesc[2048];
-	int i;
+	char name[128];
+	int row;
 
-	text_escape(file, fesc, sizeof fesc);
-	for (i = 0; i < a->nfindings; i++) {
-		const struct finding *f = &a->findings[i];
+	if (!t->nrows)
+		return;
+	fputc('\n', out);
+	/* TRANSLATORS: a column header of check; at most 24 columns */
+	column(out, _("PERSON"), 24, false);
+	fputc(' ', out);
+	/* TRANSLATORS: a column header of check; at most 4 columns */
+	column(out, _("FTE"), 4, true);
+	fputc(' ', out);
+	/* TRANSLATORS: a column header of check; at most 5 columns */
+	column(out, _("LOAD"), 5, true);
+	/* TRANSLATORS: a column header of check */
+	fprintf(out, "  %s\n", _("LEGS"));
+	for (row = 0; row < t->nrows; row++) {
+		const struct report_cell *load = report_cell_at(t, row, "load");
+		const struct report_cell *legs = report_cell_at(t, row, "legs");
+		const char *names = report_cell_at(t, row, "leg_names")->value;
+		bool sheep = legs->severity >= 0;
 
-		finding_message(a, f, buf, sizeof buf);
-		text_escape(buf, esc, sizeof esc);
-		fprintf(out, "%s\t%s\t%s\t%s\t%s\n", fesc, severity_name(finding_severity(f->code)),
-			finding_code_name(f->code), finding_subject_id(a, f), esc);
+		text_fit(report_cell_at(t, row, "person")->text, 22, true, name, sizeof name);
+		fprintf(out, "%s%s %4s ", name,
+			strcmp(report_cell_at(t, row, "external")->value, "yes") == 0 ? " e" : "  ",
+			report_cell_at(t, row, "fte")->text);
+		fprintf(out, "%*s", strlen(load->text) < 5 ? 5 - (int)strlen(load->text) : 0, "");
+		coloured(out, colour, load->severity, load->text);
+		fprintf(out, "  %s", legs->value);
+		if (sheep)
+			/* TRANSLATORS: after the number of legs of a five-legged
+			   sheep; at most 8 columns */
+			coloured(out, colour, SEV_WARNING, _(" SHEEP"));
+		/* the legs, wrapped under themselves to stay within 80 columns */
+		if (names[0]) {
+			fputc(' ', out);
+			cli_wrap(out, names, 38 + (int)strlen(legs->value) + (sheep ? text_width(_(" SHEEP")) : 0),
+				 39);
+		} else {
+			fputc('\n', out);
+		}
 	}
+}
+
+static int write_text(const struct report *r, const struct writer_options *o, FILE *out)
+{
+	const struct report_fact *file = report_fact(r, "file");
+	char name[128];
+	int sev, row;
+
+	text_fit(r->title, 50, false, name, sizeof name);
+	if (o->colour)
+		fprintf(out, "\033[1m%s\033[0m", name);
+	else
+		fputs(name, out);
+	fprintf(out, "  (%s)\n", file ? file->value : "");
+	fprintf(out, P_("%d person, %s FTE", "%d people, %s FTE", r->npeople), r->npeople,
+		report_fact(r, "fte")->text);
+	fprintf(out, "; %s\n\n", report_fact(r, "findings")->text);
+	text_slots(report_table(r, "coverage"), o->colour, out);
+	text_people(report_table(r, "people"), o->colour, out);
+	for (sev = 0; sev < SEV_COUNT; sev++) {
+		const struct report_table *t = report_table(r, severity_name(sev));
+
+		if (!t || !t->nrows)
+			continue;
+		fputc('\n', out);
+		coloured(out, o->colour, sev, t->title);
+		fputc('\n', out);
+		for (row = 0; row < t->nrows; row++) {
+			fprintf(out, "  %-18s ", report_cell_at(t, row, "code")->value);
+			cli_wrap(out, report_cell_at(t, row, "message")->text, 21, 21);
+		}
+	}
+	if (r->count[SEV_ERROR] + r->count[SEV_WARNING] + r->count[SEV_INFO] == 0)
+		fprintf(out, "\n%s\n", _("No findings."));
+	return ferror(out) ? -1 : 0;
+}
+
+static int write_tsv(const struct report *r, const struct writer_options *o, FILE *out)
+{
+	const char *file = report_fact(r, "file")->value;
+	int sev, row;
+
+	(void)o;
+	for (sev = 0; sev < SEV_COUNT; sev++) {
+		const struct report_table *t = report_table(r, severity_name(sev));
+
+		for (row = 0; t && row < t->nrows; row++)
+			fprintf(out, "%s\t%s\t%s\t%s\t%s\n", file,
+				report_cell_at(t, row, "severity")->value,
+				report_cell_at(t, row, "code")->value,
+				report_cell_at(t, row, "subject")->value,
+				report_cell_at(t, row, "message")->value);
+	}
+	return ferror(out) ? -1 : 0;
+}
+
+const struct report_writer writer_text = { "text", write_text };
+const struct report_writer writer_tsv = { "tsv", write_tsv };
+
+const struct report_writer *writer_find(const struct report_writer *const *table,
+					const char *name)
+{
+	for (; *table; table++)
+		if (strcmp((*table)->name, name) == 0)
+			return *table;
+	return NULL;
 }
 
 static int by_name(const void *a, const void *b)
@@ -215,6 +217,8 @@ static int by_name(const void *a, const void *b)
 int check_run(const struct catalog *cat, char **files, int nfiles,
 	      enum check_format format, bool colour, FILE *out, FILE *errout)
 {
+	const struct report_writer *writer = format == FORMAT_TSV ? &writer_tsv : &writer_text;
+	const struct writer_options opts = { colour };
 	struct analysis a;
 	char **sorted = malloc((size_t)(nfiles ? nfiles : 1) * sizeof *sorted);
 	int status = 0, i;
@@ -229,6 +233,7 @@ int check_run(const struct catalog *cat, char **files, int nfiles,
 	analysis_init(&a);
 	for (i = 0; i < nfiles; i++) {
 		struct error err;
+		struct report *r = NULL;
 		struct plan *p;
 
 		error_clear(&err);
@@ -239,7 +244,7 @@ int check_run(const struct catalog *cat, char **files, int nfiles,
 			status = 2;
 			continue;
 		}
-		if (analysis_run(&a, p) < 0) {
+		if (analysis_run(&a, p) < 0 || !(r = report_build(&a, sorted[i], NULL))) {
 			char shown[1024];
 
 			text_escape(sorted[i], shown, sizeof shown);
@@ -248,15 +253,12 @@ int check_run(const struct catalog *cat, char **files, int nfiles,
 			plan_free(p);
 			continue;
 		}
-		if (format == FORMAT_TSV)
-			print_tsv(&a, sorted[i], out);
-		else {
-			if (i > 0)
-				fprintf(out, "\n");
-			print_text(&a, sorted[i], colour, out);
-		}
+		if (format != FORMAT_TSV && i > 0)
+			fprintf(out, "\n");
+		writer->write(r, &opts, out);
 		if (status == 0 && (a.count[SEV_ERROR] || a.count[SEV_WARNING]))
 			status = 1;
+		report_free(r);
 		plan_free(p);
 	}
 	analysis_release(&a);

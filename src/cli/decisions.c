@@ -143,13 +143,19 @@ static void print_fact_diff(FILE *out, const struct fact_diff *d, enum check_for
 	}
 }
 
-static void print_counts(FILE *out, const struct fact_diff *d, const struct factset *b,
-			 const struct factset *a)
+/* The counts, after @lead ("54 plan changes; " or ""), wrapped at 80. */
+static void print_counts(FILE *out, const char *lead, const struct fact_diff *d,
+			 const struct factset *b, const struct factset *a)
 {
-	fprintf(out, _("findings %d new, %d gone, %d changed; errors %d\u2192%d, warnings %d\u2192%d\n"),
-		d->count[FACT_NEW], d->count[FACT_GONE], d->count[FACT_CHANGED],
-		b->count[SEV_ERROR], a->count[SEV_ERROR], b->count[SEV_WARNING],
-		a->count[SEV_WARNING]);
+	char buf[512];
+	int len = snprintf(buf, sizeof buf, "%s", lead);
+
+	snprintf(buf + len, sizeof buf - (size_t)len,
+		 _("findings %d new, %d gone, %d changed; errors %d\u2192%d, warnings %d\u2192%d"),
+		 d->count[FACT_NEW], d->count[FACT_GONE], d->count[FACT_CHANGED],
+		 b->count[SEV_ERROR], a->count[SEV_ERROR], b->count[SEV_WARNING],
+		 a->count[SEV_WARNING]);
+	cli_wrap(out, buf, 0, 4);
 }
 
 /* Freeze the findings of @p. */
@@ -220,8 +226,10 @@ int diff_run(const struct catalog *cat, const char *before, const char *after,
 		print_fact_diff(out, &fd, format);
 		if (pd.n || fd.n)
 			fputc('\n', out);
-		fprintf(out, P_("%d plan change; ", "%d plan changes; ", pd.n), pd.n);
-		print_counts(out, &fd, &fb, &fa);
+		char lead[64];
+
+		snprintf(lead, sizeof lead, P_("%d plan change; ", "%d plan changes; ", pd.n), pd.n);
+		print_counts(out, lead, &fd, &fb, &fa);
 	}
 	status = fd.worse ? 1 : 0;
 out:
@@ -452,7 +460,7 @@ int whatif_run(const struct catalog *cat, const char *file, const char *without,
 	if (format == FORMAT_TEXT) {
 		if (fd.n)
 			fputc('\n', out);
-		print_counts(out, &fd, &fb, &fa);
+		print_counts(out, "", &fd, &fb, &fa);
 	}
 	status = fd.worse ? 1 : 0;
 out:

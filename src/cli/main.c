@@ -24,6 +24,7 @@ static const char usage_text[] =
 	"       schaap whatif [--without ID[,ID...]] [--format text|tsv] TEAMFILE\n"
 	"       schaap suggest [--slot ID] [--format text|tsv] TEAMFILE\n"
 	"       schaap diff [--format text|tsv] OLD NEW\n"
+	"       schaap report [--format md|html|csv] [-o OUT] [--catalog FILE] TEAMFILE\n"
 	"       schaap --help | --version\n"
 	"\n"
 	"Plan a social media team: people against roles and tasks, with live\n"
@@ -275,7 +276,7 @@ static int run_subcommand(const struct subcommand *sc, int argc, char **argv, co
 /* A word that is no command and names no file, but is near a command. */
 static int near_command(const char *word)
 {
-	const char *names[NSUB];
+	const char *names[NSUB + 1];
 	const char *near;
 	struct stat st;
 	int i;
@@ -284,7 +285,8 @@ static int near_command(const char *word)
 		return 0;
 	for (i = 0; i < NSUB; i++)
 		names[i] = subcommands[i].name;
-	near = text_suggest(word, names, NSUB);
+	names[NSUB] = "report"; /* report parses its own options (report_cmd.c) */
+	near = text_suggest(word, names, NSUB + 1);
 	if (!near)
 		return 0;
 	{
@@ -334,6 +336,8 @@ int main(int argc, char **argv)
 		else
 			return bad_option(argv);
 	}
+	if (optind < argc && strcmp(argv[optind], "report") == 0)
+		return report_main(argc - optind, argv + optind, catalog, cli_catalog);
 	if (optind < argc && strcmp(argv[optind - 1], "--") != 0) {
 		const struct subcommand *sc = find_subcommand(argv[optind]);
 
