@@ -63,7 +63,9 @@ static void column(FILE *out, const char *text, int cols, bool right)
 
 static void text_slots(const struct report_table *t, bool colour, FILE *out)
 {
-	char label[128];
+	char label[128], esc[1024], piece[512];
+	const char *rest;
+	size_t bytes;
 	int row, group = -1;
 
 	/* TRANSLATORS: a column header of check; at most 27 columns */
@@ -87,13 +89,27 @@ static void text_slots(const struct report_table *t, bool colour, FILE *out)
 
 			fprintf(out, "%c%s\n", tolower((unsigned char)g[0]), g + 1);
 		}
-		text_fit(report_cell_at(t, row, "slot")->text, 25, true, label, sizeof label);
+		/* a label too long for its column goes on under itself, never
+		   cut: two long labels may start alike */
+		text_escape(report_cell_at(t, row, "slot")->text, esc, sizeof esc);
+		rest = esc;
+		bytes = text_break(rest, 25);
+		snprintf(piece, sizeof piece, "%.*s", (int)bytes, rest);
+		text_fit(piece, 25, true, label, sizeof label);
 		fprintf(out, "  %s %7s %8s %7s  ", label,
 			report_cell_at(t, row, "holders")->text,
 			report_cell_at(t, row, "staffed_fte")->text,
 			report_cell_at(t, row, "needed_fte")->text);
 		coloured(out, colour, status->severity, status->text);
 		fputc('\n', out);
+		for (rest += bytes; *rest == ' '; rest++)
+			;
+		while (*rest) {
+			bytes = text_break(rest, 25);
+			fprintf(out, "    %.*s\n", (int)bytes, rest);
+			for (rest += bytes; *rest == ' '; rest++)
+				;
+		}
 	}
 }
 
