@@ -40,7 +40,8 @@ const struct action actions[] = {
 	{ ACT_SHARE, "share", { KEY_DIGIT, '%', '\n', KEY_ENTER }, N_("type the share (0 unassigns)"), NULL, act_share },
 	/* TRANSLATORS: at most 54 columns */
 	{ ACT_LEAD, "lead", { 'L' }, N_("mark or unmark the person as the slot's lead"), N_("lead"), act_lead },
-	{ ACT_ADD, "add", { 'a' }, N_("add a person below the cursor: name, FTE, internal or external"), N_("add"), act_add },
+	/* TRANSLATORS: at most 54 columns */
+	{ ACT_ADD, "add", { 'a' }, N_("add a person: name, FTE, internal or external"), N_("add"), act_add },
 	/* TRANSLATORS: at most 54 columns */
 	{ ACT_RENAME, "rename", { 'r' }, N_("rename the person"), NULL, act_rename },
 	/* TRANSLATORS: at most 54 columns */
@@ -73,14 +74,16 @@ const struct action actions[] = {
 	{ ACT_FOCUS, "focus", { '\t', KEY_BTAB }, N_("move between the grid and the findings"), N_("findings"), act_focus },
 	/* TRANSLATORS: at most 54 columns */
 	{ ACT_JUMP, "jump", { 'o' }, N_("go to the chosen finding's subject (or Enter)"), NULL, act_jump },
-	{ ACT_FIND, "find", { '/' }, N_("go to a slot (id, label or Dutch label) or a person by the start of the name"), N_("find"), act_find },
+	/* TRANSLATORS: at most 54 columns */
+	{ ACT_FIND, "find", { '/' }, N_("go to a slot (id or label) or a person (name start)"), N_("find"), act_find },
 	/* TRANSLATORS: at most 54 columns */
 	{ ACT_INFO, "info", { 'i' }, N_("hide or show the info findings"), NULL, act_info },
 	/* TRANSLATORS: at most 54 columns */
 	{ ACT_PROFILE, "profile", { 'p' }, N_("show the slot's whole profile"), N_("profile"), act_profile },
 	/* TRANSLATORS: at most 54 columns */
 	{ ACT_LEGEND, "legend", { 'e' }, N_("explain the symbols and columns (legend)"), N_("legend"), act_legend },
-	{ ACT_WHATIF, "whatif", { 'w' }, N_("what the person's absence would create (plan unchanged)"), NULL, act_whatif },
+	/* TRANSLATORS: at most 54 columns */
+	{ ACT_WHATIF, "whatif", { 'w' }, N_("what this person's absence creates (plan unchanged)"), NULL, act_whatif },
 	/* TRANSLATORS: at most 54 columns */
 	{ ACT_CANDIDATES, "candidates", { 'c' }, N_("who could take the slot; Enter applies one"), NULL, act_candidates },
 	/* TRANSLATORS: at most 54 columns */
