@@ -630,25 +630,39 @@ static void model_free(struct model *m)
 	memset(m, 0, sizeof *m);
 }
 
+/* The array arr of n elements of *cap, with room for one more: it
+ * doubles, starting at first. NULL (and m->oom) when memory runs out;
+ * arr is then still valid. */
+static void *grow(struct model *m, void *arr, int *cap, int n, int first, size_t size)
+{
+	int want;
+	void *a;
+
+	if (n < *cap)
+		return arr;
+	want = *cap ? *cap * 2 : first;
+	a = realloc(arr, (size_t)want * size);
+	if (!a) {
+		m->oom = true;
+		return NULL;
+	}
+	*cap = want;
+	return a;
+}
+
 static void section(struct model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void section(struct model *m, const char *fmt, ...)
 {
 	va_list ap;
+	struct model_section *secs;
 	char *name;
 
 	if (m->oom)
 		return;
-	if (m->nsecs == m->sec_cap) {
-		int cap = m->sec_cap ? m->sec_cap * 2 : 16;
-		struct model_section *s = realloc(m->secs, (size_t)cap * sizeof *s);
-
-		if (!s) {
-			m->oom = true;
-			return;
-		}
-		m->secs = s;
-		m->sec_cap = cap;
-	}
+	secs = grow(m, m->secs, &m->sec_cap, m->nsecs, 16, sizeof *secs);
+	if (!secs)
+		return;
+	m->secs = secs;
 	va_start(ap, fmt);
 	if (vasprintf(&name, fmt, ap) < 0) {
 		m->oom = true;
@@ -665,21 +679,15 @@ static void field(struct model *m, const char *key, const char *fmt, ...)
 static void field(struct model *m, const char *key, const char *fmt, ...)
 {
 	va_list ap;
+	struct model_key *keys;
 	char *k, *v;
 
 	if (m->oom || m->nsecs == 0)
 		return;
-	if (m->nkeys == m->key_cap) {
-		int cap = m->key_cap ? m->key_cap * 2 : 64;
-		struct model_key *s = realloc(m->keys, (size_t)cap * sizeof *s);
-
-		if (!s) {
-			m->oom = true;
-			return;
-		}
-		m->keys = s;
-		m->key_cap = cap;
-	}
+	keys = grow(m, m->keys, &m->key_cap, m->nkeys, 64, sizeof *keys);
+	if (!keys)
+		return;
+	m->keys = keys;
 	va_start(ap, fmt);
 	if (vasprintf(&v, fmt, ap) < 0)
 		v = NULL;
