@@ -74,6 +74,30 @@ void put_text(int y, int x, int w, const char *s, attr_t attr, bool pad)
 	attroff(attr);
 }
 
+/* One line of prose in w columns, padded; when it does not fit, cut
+ * with an ellipsis so the reader sees there is more (Tab or the CLI
+ * shows it whole). */
+static void put_line(int y, int x, int w, const char *s, attr_t attr)
+{
+	char esc[2048], buf[2048 + 4];
+	size_t n;
+
+	if (w < 2 || text_width(s) <= w) {
+		put_text(y, x, w, s, attr, true);
+		return;
+	}
+	text_fit(s, w - 1, false, esc, sizeof esc);
+	/* text_break keeps all of a text that fits: ask where the next
+	 * word would start, and cut at that space */
+	n = text_break(s, w - 1);
+	if (n >= strlen(esc))
+		n = strlen(esc);
+	while (n > 0 && esc[n - 1] == ' ')
+		n--;
+	snprintf(buf, sizeof buf, "%.*s\u2026", (int)n, esc);
+	put_text(y, x, w, buf, attr, true);
+}
+
 /* Columns all slots take side by side. */
 static int slots_width(const struct ui *ui, int cell_w)
 {
@@ -530,7 +554,7 @@ static void draw_detail(struct ui *ui)
 	snprintf(buf, sizeof buf, "%s \u00b7 %s \u00b7 %s, %s FTE, %s%s%s",
 		 slot_status(ui, ui->slot), title, holders, staffed, need,
 		 catalog_slot_summary(c, ui->slot)[0] ? " \u2014 " : "", catalog_slot_summary(c, ui->slot));
-	put_text(ui->detail_y, 0, ui->cols, buf, role_attr(ui, state_role(r->state)), true);
+	put_line(ui->detail_y, 0, ui->cols, buf, role_attr(ui, state_role(r->state)));
 
 	if (ui->plan->npeople == 0)
 		return;
@@ -591,8 +615,8 @@ static void draw_detail(struct ui *ui)
 			 p->name, here, load, over, nlegs,
 			 pr->sheep ? _(", a five-legged sheep (S)") : "", pr->nlegs ? ": " : "", legs, strengths,
 			 fte, p->external ? _(", external") : "", note);
-		put_text(ui->detail_y + 1, 0, ui->cols, buf,
-			 pr->sheep || pr->over ? role_attr(ui, ROLE_WARNING) : A_NORMAL, true);
+		put_line(ui->detail_y + 1, 0, ui->cols, buf,
+			 pr->sheep || pr->over ? role_attr(ui, ROLE_WARNING) : A_NORMAL);
 	}
 }
 
@@ -661,10 +685,9 @@ static void draw_findings(struct ui *ui)
 		finding_message(a, &a->findings[k], buf, sizeof buf);
 		snprintf(line, sizeof line, "%c %-17s %s", sev_symbol[sev],
 			 finding_code_name(a->findings[k].code), buf);
-		put_text(y, 0, ui->cols, line,
+		put_line(y, 0, ui->cols, line,
 			 ui->focus == FOCUS_FINDINGS && k == ui->sel ? role_attr(ui, ROLE_SELECT)
-								     : role_attr(ui, sev_role[sev]),
-			 true);
+								     : role_attr(ui, sev_role[sev]));
 	}
 }
 
