@@ -133,8 +133,8 @@ void draw_knockout(struct ui *ui)
 			put_text(y, 2, ui->cols - 2, _("Nothing: the team covers for this absence."),
 				 role_attr(ui, ROLE_OK), false);
 		if (i < ko->n)
-			put_text(y, 0, ui->cols, ko->lines[i],
-				 role_attr(ui, ko->sev[i] == SEV_ERROR ? ROLE_ERROR : ROLE_WARNING), true);
+			put_line(y, 0, ui->cols, ko->lines[i],
+				 role_attr(ui, ko->sev[i] == SEV_ERROR ? ROLE_ERROR : ROLE_WARNING));
 	}
 }
 
@@ -205,18 +205,18 @@ void candidates_key(struct ui *ui, int key)
 	ui->row = c->row;
 	ui->slot = cv->slot;
 	ui_message(ui, false, c->lead ? _("%s takes %s: %d%% lead (u undoes)") : _("%s takes %s: %d%% (u undoes)"),
-		   ui->plan->people[c->row]->name, ui->cat->slots[cv->slot].id, c->share);
+		   ui->plan->people[c->row]->name, catalog_slot_label(ui->cat, cv->slot), c->share);
 }
 
 void draw_candidates(struct ui *ui)
 {
 	const struct cand_view *cv = &ui->cand;
-	const char *sid = ui->cat->slots[cv->slot].id;
+	const char *sid = catalog_slot_label(ui->cat, cv->slot);
 	char buf[1024];
 	int i, y;
 
 	snprintf(buf, sizeof buf, _("Who could take %s  (j/k choose, Enter apply, Esc back)"), sid);
-	put_text(ui->find_y, 0, ui->cols, buf, role_attr(ui, ROLE_HEADER) | A_BOLD, true);
+	put_line(ui->find_y, 0, ui->cols, buf, role_attr(ui, ROLE_HEADER) | A_BOLD);
 	for (i = 0; i < ui->find_h; i++) {
 		int k = i + (cv->sel >= ui->find_h ? cv->sel - ui->find_h + 1 : 0);
 
@@ -232,7 +232,7 @@ void draw_candidates(struct ui *ui)
 			put_text(y, 2, ui->cols - 2, buf, role_attr(ui, ROLE_MUTED), false);
 		}
 		if (k < cv->n)
-			put_text(y, 0, ui->cols, cv->lines[k],
-				 k == cv->sel ? role_attr(ui, ROLE_SELECT) : A_NORMAL, true);
+			put_line(y, 0, ui->cols, cv->lines[k],
+				 k == cv->sel ? role_attr(ui, ROLE_SELECT) : A_NORMAL);
 	}
 }

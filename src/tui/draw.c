@@ -77,7 +77,7 @@ void put_text(int y, int x, int w, const char *s, attr_t attr, bool pad)
 /* One line of prose in w columns, padded; when it does not fit, cut
  * with an ellipsis so the reader sees there is more (Tab or the CLI
  * shows it whole). */
-static void put_line(int y, int x, int w, const char *s, attr_t attr)
+void put_line(int y, int x, int w, const char *s, attr_t attr)
 {
 	char esc[2048], buf[2048 + 4];
 	size_t n;

@@ -186,6 +186,8 @@ void ui_draw(struct ui *ui);
 void ui_scroll_into_view(struct ui *ui);
 /* Put @s at (@y, @x), escaped and cut to @w columns (padded when @pad). */
 void put_text(int y, int x, int w, const char *s, attr_t attr, bool pad);
+/* One line of prose, cut at a word with an ellipsis when too long. */
+void put_line(int y, int x, int w, const char *s, attr_t attr);
 void draw_help(struct ui *ui, int first);
 void draw_profile(struct ui *ui);
 /* The person row and slot under screen position (@y, @x): false if no
