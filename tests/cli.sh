@@ -26,6 +26,10 @@ expect() {
 }
 
 expect "help" 0 "^usage: schaap" "" -- "$SCHAAP" --help
+# every command the usage lines name is also explained below them
+for cmd in check whatif suggest diff report; do
+	expect "help explains $cmd" 0 "^  $cmd  " "" -- "$SCHAAP" --help
+done
 expect "check help" 0 "^usage: schaap" "" -- "$SCHAAP" check --help
 expect "version" 0 "^schaap [0-9]+\.[0-9]+" "" -- "$SCHAAP" --version
 expect "unknown option" 2 "" "usage: schaap" -- "$SCHAAP" --bogus

@@ -39,6 +39,8 @@ static const char usage_text[] =
 	"                    without a lead or held only outside (--slot ID: that one)\n"
 	"  diff              what changed from OLD to NEW: the plan, then the findings;\n"
 	"                    - reads standard input\n"
+	"  report            the team's report for the board: md (default), html or\n"
+	"                    csv; -o OUT writes it to a file\n"
 	"  --format FORMAT   output of a command: text (default) or tsv\n"
 	"  --catalog FILE    use FILE instead of the built-in roles and tasks\n"
 	"  -h, --help        show this help\n"
