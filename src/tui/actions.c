@@ -566,11 +566,21 @@ void act_follow(struct ui *ui, int key)
 {
 	struct error err;
 
+	bool on;
+	char name[64];
+
 	(void)key;
-	if (need_person(ui) &&
-	    edit_follows(&ui->undo, ui->plan, ui->row, ui->slot,
-			 !current(ui)->cells[ui->slot].follows, &err) < 0)
+	if (!need_person(ui))
+		return;
+	on = !current(ui)->cells[ui->slot].follows;
+	if (edit_follows(&ui->undo, ui->plan, ui->row, ui->slot, on, &err) < 0) {
 		edit_failed(ui, &err);
+		return;
+	}
+	/* the f shows only on a cell not held: say what changed */
+	text_fit(current(ui)->name, 40, false, name, sizeof name);
+	ui_message(ui, false, on ? _("%s follows %s up (f); u undoes") : _("%s no longer follows %s up; u undoes"),
+		   name, catalog_slot_label(ui->cat, ui->slot));
 }
 
 static void delete_yes(struct ui *ui)
