@@ -93,6 +93,7 @@ printf 'old\n' >"$tmp/target.md" && chmod 600 "$tmp/target.md" && ln -s target.m
 [ "$(stat -c %a "$tmp/target.md")" = 600 ] && ok || bad "-o changed the mode of an existing file to $(stat -c %a "$tmp/target.md")"
 "$SCHAAP" report -o /dev/stdout "$ex" 2>"$tmp/err" | cmp -s - "$dir/example-team.md" && ok || { bad "-o /dev/stdout"; cat "$tmp/err"; }
 expect "-o a directory" 2 "cannot write" -- "$SCHAAP" report -o "$tmp" "$ex"
+expect "-o a directory/" 2 "cannot write: Is a directory" -- "$SCHAAP" report -o "$tmp/" "$ex"
 expect "-o into a missing directory" 2 "nodir/r.md: cannot write" -- "$SCHAAP" report -o "$tmp/nodir/r.md" "$ex"
 
 # the command line

@@ -130,6 +130,10 @@ static int write_atomic(const struct report *r, const struct report_writer *w,
 		}
 		return 0;
 	}
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		errno = EISDIR; /* say so, not what rename would */
+		goto fail;
+	}
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && !(target = realpath(path, NULL)))
 		goto fail;
 	if (!target && !(target = strdup(path)))
