@@ -315,7 +315,9 @@ static int main_option(int c)
 	return 0;
 }
 
-int main(int argc, char **argv)
+/* The options of schaap itself, from optind on (@optstring "+..." stops at
+ * the first word). Returns -1 to go on, else the exit status. */
+static int main_options(int argc, char **argv, const char *optstring, const char **catalog)
 {
 	static const struct option opts[] = {
 		{ "catalog", required_argument, NULL, 'c' },
@@ -324,20 +326,29 @@ int main(int argc, char **argv)
 		{ "list-keys", no_argument, NULL, 'K' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *catalog = NULL;
-	struct catalog *cat;
-	int c, status;
+	int c;
 
-	setup_locale(argv[0]);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+c:hV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, optstring, opts, NULL)) != -1) {
 		if (c == 'c')
-			catalog = optarg;
+			*catalog = optarg;
 		else if (c == 'h' || c == 'V' || c == 'K')
 			return main_option(c);
 		else
 			return bad_option(argv);
 	}
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	const char *catalog = NULL;
+	struct catalog *cat;
+	int status;
+
+	setup_locale(argv[0]);
+	if ((status = main_options(argc, argv, "+c:hV", &catalog)) >= 0)
+		return status;
 	if (optind < argc && strcmp(argv[optind], "report") == 0)
 		return report_main(argc - optind, argv + optind, catalog, cli_catalog);
 	if (optind < argc && strcmp(argv[optind - 1], "--") != 0) {
@@ -350,15 +361,8 @@ int main(int argc, char **argv)
 	}
 	/* the planner: options may also follow the file name */
 	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "c:hV", opts, NULL)) != -1) {
-		if (c == 'c')
-			catalog = optarg;
-		else if (c == 'h' || c == 'V' || c == 'K')
-			return main_option(c);
-		else
-			return bad_option(argv);
-	}
+	if ((status = main_options(argc, argv, "c:hV", &catalog)) >= 0)
+		return status;
 	if (argc - optind > 1) {
 		char what[256];
 
