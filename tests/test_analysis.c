@@ -563,8 +563,9 @@ static void no_owner_fires_when_nobody_owns(void **state)
 	load(NULL, "strategist manager", "");
 	assert_findings("uncovered manager; uncovered strategist; no-owner team");
 	assert_string_equal(test_message(&an, F_NO_OWNER, "team"),
-			    "nobody inside the team is lead or sole holder of Strategist or Manager; "
-			    "name one person end-responsible early (only 56% of companies have one)");
+			    "nobody inside the team is lead or sole holder of one of Strategist, "
+			    "Manager, Strategy; name one person end-responsible early (only 56% "
+			    "of companies have one)");
 }
 
 static void external_sole_holder_is_no_owner(void **state)
@@ -1295,6 +1296,49 @@ static void the_officer_of_seed_004_is_a_five_legged_sheep(void **state)
 	assert_findings("");
 }
 
+/* seed 003 "in kleine bedrijven kan dit door één persoon": the officer
+ * who draws up the strategy (task 2) owns the change without a role */
+#define TEN_LEAD "awareness = 10\nstrategy = 10 lead\ninventory = 10\npolicy = 10\n" \
+	"training = 10\nmonitoring = 10\nlistening = 10\nengagement = 10\n" \
+	"kpi = 10\npresence = 10\n"
+
+static void the_officer_leading_the_strategy_owns_the_change(void **state)
+{
+	(void)state;
+	load(NULL, "awareness strategy inventory policy training monitoring listening "
+	     "engagement kpi presence", "[person officer]\nname = Officer\n" TEN_LEAD);
+	assert_true(person_of("officer")->sheep);
+	assert_true(test_has(&an, F_FIVE_LEGGED_SHEEP, "officer"));
+	assert_false(test_has(&an, F_NO_OWNER, "team"));
+	teardown(NULL);
+	/* the same officer hired from an agency owns nothing */
+	load(NULL, "awareness strategy inventory policy training monitoring listening "
+	     "engagement kpi presence",
+	     "[person officer]\nname = Officer\nexternal = yes\n" TEN_LEAD);
+	assert_true(test_has(&an, F_FIVE_LEGGED_SHEEP, "officer"));
+	assert_true(test_has(&an, F_NO_OWNER, "team"));
+	teardown(NULL);
+	/* strategy shared by two, neither lead: no owner */
+	load(NULL, "strategy",
+	     "[person anna]\nname = Anna\nstrategy = 10\n"
+	     "[person bram]\nname = Bram\nstrategy = 10\n");
+	assert_true(test_has(&an, F_NO_OWNER, "team"));
+}
+
+/* seed 003: listening to the market is strategic work; a team that
+ * listens half its time does not drift, one that only answers does */
+static void listening_is_strategic_answering_is_not(void **state)
+{
+	(void)state;
+	load("min_strategic = 20", "webcare listening",
+	     "[person anna]\nname = Anna\nwebcare = 50\nlistening = 50 lead\n");
+	assert_false(test_has(&an, F_HELPDESK_DRIFT, "team"));
+	teardown(NULL);
+	load("min_strategic = 20", "webcare engagement",
+	     "[person anna]\nname = Anna\nwebcare = 50\nengagement = 50 lead\n");
+	assert_true(test_has(&an, F_HELPDESK_DRIFT, "team"));
+}
+
 /* ---- stretch -------------------------------------------------------- */
 
 static void stretch_needs_known_strengths(void **state)
@@ -1635,6 +1679,8 @@ int main(void)
 		T(legs_text_by_label),
 		T(no_owner_names_one_two_or_more_owner_slots),
 		T(the_officer_of_seed_004_is_a_five_legged_sheep),
+		T(the_officer_leading_the_strategy_owns_the_change),
+		T(listening_is_strategic_answering_is_not),
 		T(stretch_needs_known_strengths),
 		T(strengths_that_cover_every_leg_are_no_stretch),
 		T(one_leg_outside_the_strengths_is_a_stretch),

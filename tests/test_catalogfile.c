@@ -46,7 +46,7 @@ static const struct {
 	{ "policy", { "writing", "organising" }, LEVEL_STRATEGIC },
 	{ "training", { "organising", "empathy" }, LEVEL_STRATEGIC },
 	{ "monitoring", { "analytics" }, LEVEL_NONE },
-	{ "listening", { "empathy", "organising" }, LEVEL_OPERATIONAL },
+	{ "listening", { "empathy", "organising" }, LEVEL_STRATEGIC },
 	{ "engagement", { "empathy", "writing" }, LEVEL_OPERATIONAL },
 	{ "kpi", { "analytics", "marketing" }, LEVEL_STRATEGIC },
 	{ "presence", { "writing" }, LEVEL_NONE },
@@ -192,10 +192,12 @@ static void builtin_pairs_owners_and_threshold(void **state)
 	assert_true(has_pair(c, "community", "manager", false));
 	assert_true(has_pair(c, "manager", "analyst", false));
 	assert_false(has_pair(c, "strategist", "webcare", false));
-	/* SPEC no-owner: the lead or sole holder of strategist or manager */
-	assert_int_equal(c->nowners, 2);
+	/* SPEC no-owner: the lead or sole holder of strategist, manager or
+	 * the strategy task */
+	assert_int_equal(c->nowners, 3);
 	assert_int_equal(c->owners[0], catalog_slot_index(c, "strategist"));
 	assert_int_equal(c->owners[1], catalog_slot_index(c, "manager"));
+	assert_int_equal(c->owners[2], catalog_slot_index(c, "strategy"));
 }
 
 static void builtin_slots_have_every_text(void **state)
