@@ -18,7 +18,9 @@ bool text_valid_utf8(const char *s, size_t len);
  * point in @cp and return its length, or 0 when the bytes are not UTF-8. */
 size_t text_decode(const char *s, size_t len, unsigned *cp);
 
-/* True for C0 controls, DEL and C1 controls (U+0080..U+009F). */
+/* True for C0 controls, DEL, C1 controls (U+0080..U+009F) and the bidi
+ * embedding, override and isolate controls (U+202A..U+202E,
+ * U+2066..U+2069), which are shown escaped wherever a person reads. */
 bool text_is_control(unsigned cp);
 
 /* Copy @in to @out (size @n, always terminated) with every control

@@ -113,6 +113,20 @@ cmp -s "$tmp/after.csv" "$dir/example-team.csv" && ok || bad "options after the 
 expect "catalog" 0 "" -- "$SCHAAP" report --catalog config/catalog.ini "$ex"
 expect "catalog before report" 0 "" -- "$SCHAAP" --catalog config/catalog.ini report "$ex"
 
+# bidi controls in a name reach no report raw: each is escaped like any
+# other control character, so no name turns the rest of a row around
+for fmt in md html csv; do
+	"$SCHAAP" report --format $fmt tests/data/hostile.ini >"$tmp/bidi.$fmt" 2>/dev/null
+	if LC_ALL=C grep -q "$(printf '\342\200\256')\|$(printf '\342\201\246')\|$(printf '\342\201\251')" "$tmp/bidi.$fmt"; then
+		bad "a raw bidi control reached the $fmt report"
+	else ok; fi
+	# (Markdown doubles the backslash of an escape; count it once)
+	tr -d '\\' <"$tmp/bidi.$fmt" | grep -q 'Annau202eeerfu2066xu2069 Smit' && ok ||
+		bad "the $fmt report does not show the bidi controls escaped"
+done
+"$SCHAAP" check tests/data/hostile.ini >"$tmp/bidi.text" 2>/dev/null
+if LC_ALL=C grep -q "$(printf '\342\200\256')" "$tmp/bidi.text"; then bad "a raw bidi control reached check"; else ok; fi
+
 # pandoc reads the Markdown as the tables it was written as, names as text
 if command -v pandoc >/dev/null 2>&1; then
 	for team in "$ex" tests/data/hostile.ini; do

@@ -35,6 +35,11 @@ static void escape_controls_become_visible(void **state)
 	/* C1 control U+0085 (NEL), encoded as UTF-8 */
 	check_escape("next\xc2\x85line", "next\\u0085line");
 	check_escape("csi\xc2\x9b", "csi\\u009b");
+	/* bidi override, embedding and isolates: escaped, not passed raw */
+	check_escape("Anna\xe2\x80\xae" "eerf", "Anna\\u202eeerf");
+	check_escape("\xe2\x80\xaa\xe2\x81\xa6x\xe2\x81\xa9", "\\u202a\\u2066x\\u2069");
+	/* their neighbours are ordinary text */
+	check_escape("\xe2\x80\xa0\xe2\x81\xb0", "\xe2\x80\xa0\xe2\x81\xb0"); /* † ⁰ */
 }
 
 static void escape_stray_bytes_become_hex(void **state)

@@ -63,7 +63,10 @@ bool text_valid_utf8(const char *s, size_t len)
 
 bool text_is_control(unsigned cp)
 {
-	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f);
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
+	       /* bidi embeddings, overrides and isolates: raw, a name could
+		* turn the rest of a terminal line or a report row around */
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 /* Append @piece to out[*pos..n) keeping it terminated; *pos counts the
