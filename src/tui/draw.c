@@ -703,11 +703,13 @@ static void draw_hints(struct ui *ui)
 			 true);
 		return;
 	}
-	/* help, quit and the legend first, so they survive a narrow screen */
-	for (int pass = 0; pass < 4; pass++)
+	/* help, quit, the legend and save first, so they survive a narrow
+	 * screen */
+	for (int pass = 0; pass < 5; pass++)
 		for (i = 0; i < nactions && len < sizeof buf; i++) {
 			enum act id = actions[i].id;
-			int rank = id == ACT_HELP ? 0 : id == ACT_QUIT ? 1 : id == ACT_LEGEND ? 2 : 3;
+			int rank = id == ACT_HELP ? 0 : id == ACT_QUIT ? 1 : id == ACT_LEGEND ? 2 :
+				   id == ACT_SAVE ? 3 : 4;
 
 			if (actions[i].hint && rank == pass) {
 				char item[128];
